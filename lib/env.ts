@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once. Nothing else reads process.env.
+ * Defaults are the zero-configuration dev setup (embedded Postgres, local storage, the stand-in
+ * image endpoint that scripts/dev.ts starts); see .env.example for each variable.
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().default("postgresql://postgres:postgres@127.0.0.1:54329/atelier"),
+    ),
+    APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+    AUTH_SECRET: optionalString,
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+
+    IMAGE_API_BASE_URL: optionalUrl,
+    IMAGE_API_KEY: optionalString,
+    IMAGE_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-image-2-all")),
+    IMAGE_MODELS: z.preprocess(emptyToUndefined, z.string().optional()),
+    IMAGE_API_TIMEOUT_MS: z.coerce.number().int().positive().default(360_000),
+    IMAGE_API_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    IMAGE_MAX_N: z.coerce.number().int().min(1).max(10).default(4),
+
+    STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/storage")),
+    PUBLIC_ASSET_BASE_URL: optionalUrl,
+    UPLOADTHING_TOKEN: optionalString,
+
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    RUN_WORKER_IN_WEB: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    if (Boolean(v.IMAGE_API_BASE_URL) !== Boolean(v.IMAGE_API_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["IMAGE_API_KEY"],
+        message: "IMAGE_API_BASE_URL and IMAGE_API_KEY must be set together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+function parse(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parse();
+
+/** Models offered in the Create form: IMAGE_MODELS (comma-separated) or just IMAGE_MODEL. */
+export function imageModels(e: Env = env): string[] {
+  const list = (e.IMAGE_MODELS ?? "")
+    .split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
+  return list.length > 0 ? Array.from(new Set([e.IMAGE_MODEL, ...list])) : [e.IMAGE_MODEL];
+}

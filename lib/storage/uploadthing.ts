@@ -1,0 +1,89 @@
+import { UTApi, UTFile } from "uploadthing/server";
+
+import { assertStorageKey } from "./keys";
+import type { Storage } from "./types";
+
+export interface UploadThingStorageOptions {
+  /** UPLOADTHING_TOKEN: base64 JSON `{ apiKey, appId, regions }`. */
+  token: string;
+  /** Overrides of UploadThing's hosts, for pointing the SDK at a local fake in tests. */
+  apiUrl?: string;
+  ingestUrl?: string;
+  ufsHost?: string;
+  ufsAppIdLocation?: "subdomain" | "path";
+  fetch?: typeof globalThis.fetch;
+}
+
+const SIGNED_URL_TTL_SECONDS = 60 * 60;
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * UploadThing serves a file at `/f/<customId>`, one path segment, so the key's slashes become "~",
+ * which no key contains: the mapping stays one-to-one.
+ */
+export function customIdOf(key: string): string {
+  assertStorageKey(key);
+  return key.replaceAll("/", "~");
+}
+
+/**
+ * Each key is stored as one UploadThing file whose customId is derived from the key, so every
+ * operation addresses files by customId and nothing needs to remember UploadThing's own file keys.
+ * Reads go through URLs signed with the API key, which work whether the app's files are public or
+ * private.
+ */
+export function createUploadThingStorage(options: UploadThingStorageOptions): Storage {
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const utapi = new UTApi({
+    token: options.token,
+    fetch: fetchFn,
+    defaultKeyType: "customId",
+    // Unset options must be absent, not undefined, or the SDK's config reader does not fall back to its defaults.
+    ...(options.apiUrl && { apiUrl: options.apiUrl }),
+    ...(options.ingestUrl && { ingestUrl: options.ingestUrl }),
+    ...(options.ufsHost && { ufsHost: options.ufsHost }),
+    ...(options.ufsAppIdLocation && { ufsAppIdLocation: options.ufsAppIdLocation }),
+  });
+
+  const signedUrl = async (key: string) =>
+    (await utapi.generateSignedURL(customIdOf(key), { expiresIn: SIGNED_URL_TTL_SECONDS })).ufsUrl;
+
+  const download = async (key: string, method: "GET" | "HEAD") => {
+    const response = await fetchFn(await signedUrl(key), {
+      method,
+      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+    });
+    if (response.ok) return response;
+    await response.body?.cancel();
+    if (response.status === 404) return null;
+    throw new Error(`UploadThing ${method} of ${key} failed with HTTP ${response.status}`);
+  };
+
+  return {
+    driver: "uploadthing",
+
+    async put(key, bytes, { contentType }) {
+      // UploadThing does not keep customIds unique: uploading a key twice would store two files.
+      // Keys are content-addressed, so a file already there holds these very bytes.
+      if (await download(key, "HEAD")) return;
+      const name = key.slice(key.lastIndexOf("/") + 1);
+      const file = new UTFile([new Uint8Array(bytes)], name, { type: contentType, customId: customIdOf(key) });
+      const result = await utapi.uploadFiles(file);
+      if (result.error) {
+        throw new Error(`UploadThing upload of ${key} failed: ${result.error.code} ${result.error.message}`);
+      }
+    },
+
+    async get(key) {
+      const response = await download(key, "GET");
+      return response ? Buffer.from(await response.arrayBuffer()) : null;
+    },
+
+    async delete(keys) {
+      if (keys.length === 0) return;
+      await utapi.deleteFiles(keys.map(customIdOf), { keyType: "customId" });
+    },
+
+    publicUrl: signedUrl,
+  };
+}
