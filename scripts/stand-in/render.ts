@@ -113,7 +113,6 @@ function wrap(text: string, width: number, maxLines: number): string[] {
 
 function escapeXml(text: string): string {
   // Control characters are not allowed in XML at all, so they are dropped rather than escaped.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -1,0 +1,243 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startStandIn, type FaultName, type StandIn } from "@/scripts/stand-in/server";
+import { generateImages, GENERATIONS_PATH, type GenerateImagesInput, type ImageApiConfig } from "./client";
+import { ImageApiError, type ImageApiErrorCode } from "./errors";
+import { closedPortUrl, serve } from "./test-server";
+
+let standIn: StandIn;
+let sleeps: number[];
+
+beforeAll(async () => {
+  standIn = await startStandIn({ latencyMs: 0 });
+});
+
+afterAll(async () => {
+  await standIn.close();
+});
+
+afterEach(() => {
+  standIn.clearFaults();
+  standIn.clearLedger();
+});
+
+const input: GenerateImagesInput = { model: "gpt-image-2-all", prompt: "a teapot on a hill", size: "1536x1024", n: 2 };
+
+function config(overrides: Partial<ImageApiConfig> = {}): ImageApiConfig {
+  sleeps = [];
+  return {
+    baseUrl: standIn.url,
+    apiKey: standIn.apiKey,
+    timeoutMs: 10_000,
+    maxRetries: 2,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...overrides,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ImageApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImageApiError);
+  return error as ImageApiError;
+}
+
+const PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+describe("requests", () => {
+  it("sends exactly the contract's headers and body, without image when there are none", async () => {
+    const result = await generateImages({ ...input, images: [] }, config({ baseUrl: `${standIn.url}/` }));
+    expect(result.created).toBeTypeOf("number");
+    expect(result.items).toHaveLength(2);
+    for (const item of result.items) {
+      expect(item.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
+      expect(item.revisedPrompt).toMatch(/^A teapot on a hill, rendered as/);
+      expect(item.b64Json).toBeUndefined();
+    }
+
+    const [entry] = standIn.ledger();
+    expect(entry?.path).toBe(GENERATIONS_PATH);
+    expect(entry?.body).toEqual({ model: "gpt-image-2-all", prompt: "a teapot on a hill", size: "1536x1024", n: 2 });
+    expect(entry?.headers).toMatchObject({
+      "content-type": "application/json",
+      accept: "application/json",
+      authorization: `Bearer ${standIn.apiKey}`,
+    });
+  });
+
+  it("sends reference images in order", async () => {
+    const images = [`data:image/png;base64,${PIXEL_PNG}`, `data:image/png;base64,${PIXEL_PNG}`];
+    await generateImages({ ...input, n: 1, images }, config());
+    expect(standIn.ledger()[0]?.body).toMatchObject({ image: images });
+  });
+
+  it("reads b64_json items", async () => {
+    const fetchB64: typeof fetch = async () =>
+      Response.json({ created: 5, data: [{ b64_json: PIXEL_PNG, url: "", revised_prompt: "r" }] });
+    expect(await generateImages(input, config({ fetch: fetchB64 }))).toEqual({
+      created: 5,
+      items: [{ b64Json: PIXEL_PNG, revisedPrompt: "r" }],
+    });
+  });
+});
+
+describe("error mapping, against every stand-in fault", () => {
+  it.each<[FaultName, ImageApiErrorCode, boolean, number | undefined]>([
+    ["400", "invalid_request", false, 400],
+    ["401", "bad_key", false, 401],
+    ["403-quota", "quota", false, 403],
+    ["moderation", "moderation_blocked", false, 400],
+    ["500", "server_error", true, 500],
+    ["503", "server_error", true, 503],
+    ["html-502", "gateway", true, 502],
+    ["html-504", "gateway", true, 504],
+    ["truncated", "bad_response", true, undefined],
+    ["empty", "bad_response", true, undefined],
+    ["bad-json", "bad_response", true, undefined],
+  ])("%s → %s (mayHaveProduced %s), not retried", async (fault, code, mayHaveProduced, status) => {
+    standIn.queueFault(fault, 5);
+    const error = await rejection(generateImages(input, config()));
+    expect(error).toMatchObject({ code, mayHaveProduced, status });
+    expect(error.userMessage).not.toMatch(/stand-in-key/);
+    expect(standIn.ledger()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("invalid_request carries the endpoint's message; moderation says so plainly", async () => {
+    standIn.queueFault("400");
+    const invalid = await rejection(generateImages(input, config()));
+    expect(invalid.userMessage).toBe(
+      "The image service rejected the request: Invalid 'prompt': the request could not be processed (stand-in fault 400).",
+    );
+    standIn.queueFault("moderation");
+    const blocked = await rejection(generateImages(input, config()));
+    expect(blocked.userMessage).toMatch(/rejected by the image service's safety system/);
+  });
+
+  it("a wrong key is bad_key", async () => {
+    const error = await rejection(generateImages(input, config({ apiKey: "wrong" })));
+    expect(error.code).toBe("bad_key");
+  });
+
+  it("the endpoint's own validation comes back as invalid_request", async () => {
+    const error = await rejection(generateImages({ ...input, images: ["ftp://nope/a.png"] }, config()));
+    expect(error.code).toBe("invalid_request");
+    expect(error.userMessage).toMatch(/image\[0\]/);
+  });
+
+  it("a redirect is reported, not followed", async () => {
+    const server = await serve((_, res) => {
+      res.writeHead(301, { location: "https://elsewhere.example/v1/images/generations" }).end();
+    });
+    try {
+      const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
+      expect(error).toMatchObject({ code: "bad_response", status: 301, mayHaveProduced: false });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("retries", () => {
+  it("retries 429 after Retry-After, then succeeds", async () => {
+    standIn.queueFault("429", 2);
+    const result = await generateImages(input, config());
+    expect(result.items).toHaveLength(2);
+    expect(sleeps).toEqual([1000, 1000]);
+    expect(standIn.ledger().map((e) => e.status)).toEqual([429, 429, 200]);
+  });
+
+  it("gives up on 429 after maxRetries with rate_limited", async () => {
+    standIn.queueFault("429", 3);
+    const error = await rejection(generateImages(input, config({ maxRetries: 2 })));
+    expect(error).toMatchObject({ code: "rate_limited", retryAfterMs: 1000, mayHaveProduced: false });
+    expect(standIn.ledger()).toHaveLength(3);
+  });
+
+  it("really waits when no sleep is injected", async () => {
+    standIn.queueFault("429");
+    const started = Date.now();
+    await generateImages(input, { ...config(), sleep: undefined });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it("retries a refused connection with backoff, then fails as network without having produced", async () => {
+    const error = await rejection(generateImages(input, config({ baseUrl: await closedPortUrl() })));
+    expect(error).toMatchObject({ code: "network", connectionFailure: true, mayHaveProduced: false });
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(500);
+    expect(sleeps[1]).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("retries a connection reset before headers", async () => {
+    let calls = 0;
+    const server = await serve((req, res) => {
+      calls += 1;
+      if (calls === 1) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({ created: 1, data: [{ url: "https://x.test/a.png" }] }),
+      );
+    });
+    try {
+      const result = await generateImages(input, config({ baseUrl: server.url }));
+      expect(result.items).toEqual([{ url: "https://x.test/a.png" }]);
+      expect(calls).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not retry a connection that broke after the headers", async () => {
+    let calls = 0;
+    const server = await serve((req, res) => {
+      calls += 1;
+      res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
+      res.write('{"created": 1, "data": [');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    try {
+      const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
+      expect(error).toMatchObject({ code: "network", connectionFailure: false, mayHaveProduced: true });
+      expect(calls).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("timeouts and aborts", () => {
+  it("times out on a hung endpoint, says it may have produced, and does not retry", async () => {
+    standIn.queueFault("hang");
+    const started = Date.now();
+    const error = await rejection(generateImages(input, config({ timeoutMs: 300 })));
+    expect(error).toMatchObject({ code: "timeout", mayHaveProduced: true });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(standIn.ledger()).toHaveLength(1);
+  });
+
+  it("rejects with the caller's own reason when the caller aborts", async () => {
+    standIn.queueFault("hang");
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    setTimeout(() => controller.abort(reason), 100);
+    await expect(generateImages(input, config({ signal: controller.signal }))).rejects.toBe(reason);
+  });
+
+  it("stops waiting between retries when the caller aborts", async () => {
+    standIn.queueFault("429", 3);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await expect(generateImages(input, { ...config({ signal: controller.signal }), sleep: undefined })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+});

@@ -1,0 +1,150 @@
+import { fileTypeFromBuffer } from "file-type";
+import { ImageApiError, failureDetail, timeoutError } from "./errors";
+
+export const RESULT_IMAGE_MIMES = ["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"] as const;
+export type ResultImageMime = (typeof RESULT_IMAGE_MIMES)[number];
+
+export interface DownloadedImage {
+  bytes: Buffer;
+  mime: ResultImageMime;
+}
+
+export interface DownloadOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  fetch?: typeof fetch;
+  /** Aborting it rejects with the signal's own reason, not an ImageApiError. */
+  signal?: AbortSignal;
+}
+
+const EXPIRED_MESSAGE = "The result link expired before it could be saved.";
+
+/**
+ * Copies one result off the endpoint's short-lived URL. Every failure here comes after the
+ * images were generated, hence mayHaveProduced on all of them.
+ */
+export async function downloadImage(url: string, options: DownloadOptions): Promise<DownloadedImage> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw badResult(`result URL is not a URL: ${JSON.stringify(url.slice(0, 80))}`, "The image service returned an unusable result link.");
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw badResult(`refusing to download a ${parsed.protocol} result URL`, "The image service returned an unusable result link.");
+  }
+
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  // Our own abort lets the size cap drop the connection rather than drain an oversized body.
+  const capped = new AbortController();
+  const signal = AbortSignal.any([timeout, capped.signal, ...(options.signal ? [options.signal] : [])]);
+  const failure = (error: unknown, responded: boolean) => {
+    if (error instanceof ImageApiError) return error;
+    if (options.signal?.aborted) return options.signal.reason as unknown;
+    if (timeout.aborted) {
+      return timeoutError(options.timeoutMs, "Result download", "Saving the generated image took too long.");
+    }
+    return new ImageApiError({
+      code: "network",
+      message: `Result download failed ${responded ? "while reading the body" : "before any response"}: ${failureDetail(error)}`,
+      userMessage: "The connection broke while saving the generated image.",
+      mayHaveProduced: true,
+      cause: error,
+    });
+  };
+
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(parsed, { headers: { Accept: "image/*" }, signal });
+  } catch (error) {
+    throw failure(error, false);
+  }
+
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    // Signed storage links (S3, Azure) answer 403 once expired, plain hosts 404 or 410.
+    if ([403, 404, 410].includes(response.status)) {
+      throw badResult(`result URL answered HTTP ${response.status} (expired)`, EXPIRED_MESSAGE, response.status);
+    }
+    throw new ImageApiError({
+      code: response.status >= 500 ? "server_error" : "bad_response",
+      message: `result URL answered HTTP ${response.status}`,
+      userMessage: "The generated image could not be downloaded.",
+      status: response.status,
+      mayHaveProduced: true,
+    });
+  }
+
+  const tooLarge = () =>
+    badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+  if (Number(response.headers.get("content-length") ?? 0) > options.maxBytes) {
+    capped.abort();
+    throw tooLarge();
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(response, options.maxBytes, () => {
+      capped.abort();
+      return tooLarge();
+    });
+  } catch (error) {
+    throw failure(error, true);
+  }
+  return { bytes, mime: await sniffImage(bytes) };
+}
+
+/** Decodes a b64_json item (tolerating a data: URL prefix) and checks it is an image within maxBytes. */
+export async function decodeB64Image(b64: string, options: { maxBytes: number }): Promise<DownloadedImage> {
+  const payload = b64.replace(/^data:[^,]*;base64,/, "").replace(/\s+/g, "");
+  if (payload === "" || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(payload)) {
+    throw badResult("b64_json is not base64", "The image service sent back a result that could not be read.");
+  }
+  if (Math.floor((payload.length * 3) / 4) > options.maxBytes + 2) {
+    throw badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+  }
+  const bytes = Buffer.from(payload, "base64");
+  if (bytes.length > options.maxBytes) {
+    throw badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+  }
+  return { bytes, mime: await sniffImage(bytes) };
+}
+
+async function readCapped(response: Response, maxBytes: number, onTooLarge: () => ImageApiError): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      const error = onTooLarge();
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function sniffImage(bytes: Buffer): Promise<ResultImageMime> {
+  const type = await fileTypeFromBuffer(bytes);
+  const mime = RESULT_IMAGE_MIMES.find((m) => m === type?.mime);
+  if (!mime) {
+    throw badResult(
+      `result is not an accepted image (sniffed ${type?.mime ?? "unknown"}, ${bytes.length} bytes)`,
+      "The image service's result was not an image.",
+    );
+  }
+  return mime;
+}
+
+function badResult(message: string, userMessage: string, status?: number): ImageApiError {
+  return new ImageApiError({ code: "bad_response", message: `Result download: ${message}`, userMessage, status, mayHaveProduced: true });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ImageApiError } from "./errors";
+import { parseGenerationResponse } from "./schemas";
+
+const parse = (body: unknown, contentType = "application/json") =>
+  parseGenerationResponse(typeof body === "string" ? body : JSON.stringify(body), contentType);
+
+function failure(run: () => unknown): ImageApiError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ImageApiError) return error;
+    throw error;
+  }
+  throw new Error("expected an ImageApiError");
+}
+
+describe("parseGenerationResponse", () => {
+  it("reads url items with their revised prompts", () => {
+    expect(parse({ created: 1, data: [{ url: "https://cdn.example.com/a.png", revised_prompt: "A cat" }] })).toEqual({
+      created: 1,
+      items: [{ url: "https://cdn.example.com/a.png", revisedPrompt: "A cat" }],
+    });
+  });
+
+  it("reads b64_json items and treats empty strings and null as absent", () => {
+    expect(
+      parse({
+        created: 2,
+        data: [
+          { url: "", b64_json: "iVBORw0KGgo=", revised_prompt: "" },
+          { url: "http://x.test/b.webp", b64_json: null },
+        ],
+        usage: { total_tokens: 10 },
+      }),
+    ).toEqual({ created: 2, items: [{ b64Json: "iVBORw0KGgo=" }, { url: "http://x.test/b.webp" }] });
+  });
+
+  it.each([
+    ["an item with neither url nor b64_json", { created: 1, data: [{ revised_prompt: "x" }] }, /neither url nor b64_json/],
+    ["an item with both empty", { created: 1, data: [{ url: "", b64_json: "" }] }, /neither url nor b64_json/],
+    ["data: []", { created: 1, data: [] }, /data is empty/],
+    ["no data", { created: 1 }, /data/],
+    ["no created", { data: [{ url: "https://x.test/a.png" }] }, /created/],
+    ["a non-http url", { created: 1, data: [{ url: "ftp://x.test/a.png" }] }, /url/],
+    ["a data: url in url", { created: 1, data: [{ url: "data:image/png;base64,AAAA" }] }, /url/],
+  ])("fails on %s", (_, body, message) => {
+    const error = failure(() => parse(body));
+    expect(error.code).toBe("bad_response");
+    expect(error.mayHaveProduced).toBe(true);
+    expect(error.message).toMatch(message);
+  });
+
+  it("fails clearly on truncated JSON", () => {
+    const error = failure(() => parse('{"created": 1, "data": [{"url": "https://x.te'));
+    expect(error.message).toMatch(/truncated JSON/);
+    expect(error.code).toBe("bad_response");
+  });
+
+  it("fails clearly on a body that is not JSON", () => {
+    expect(failure(() => parse("upstream error")).message).toMatch(/not JSON: "upstream error"/);
+  });
+
+  it("fails clearly on an HTML page, whatever the content type says", () => {
+    expect(failure(() => parse("<!DOCTYPE html><html><body>Hi</body></html>")).message).toMatch(/HTML page/);
+    expect(failure(() => parse("<p>hi</p>", "text/html; charset=utf-8")).message).toMatch(/HTML page/);
+  });
+});

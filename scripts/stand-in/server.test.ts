@@ -1,0 +1,374 @@
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FAULT_NAMES, GENERATIONS_PATH, startStandIn, type LedgerEntry, type StandIn } from "./server";
+
+let standIn: StandIn;
+
+beforeAll(async () => {
+  standIn = await startStandIn({ latencyMs: 0, models: ["other-model"] });
+});
+
+afterAll(async () => {
+  await standIn.close();
+});
+
+afterEach(() => {
+  standIn.clearFaults();
+  standIn.clearLedger();
+});
+
+function generate(body: unknown, headers: Record<string, string> = {}, base = standIn.url): Promise<Response> {
+  return fetch(`${base}${GENERATIONS_PATH}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      authorization: `Bearer ${standIn.apiKey}`,
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+const valid = { model: "gpt-image-2-all", prompt: "a lighthouse at dusk", size: "1024x1024", n: 1 };
+
+async function solidPng(rgb: { r: number; g: number; b: number }, width = 64, height = 64): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: rgb } }).png().toBuffer();
+}
+
+async function dataUrl(bytes: Buffer, mime = "image/png"): Promise<string> {
+  return `data:${mime};base64,${bytes.toString("base64")}`;
+}
+
+interface Success {
+  created: number;
+  data: Array<{ revised_prompt: string; url: string }>;
+}
+
+describe("successful generations", () => {
+  it.each([
+    ["1024x1024", 1024, 1024],
+    ["1536x1024", 1536, 1024],
+    ["1024x1536", 1024, 1536],
+  ])("answers %s with n WebP images of exactly that size", async (size, width, height) => {
+    const res = await generate({ ...valid, size, n: 2 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Success;
+    expect(body.created).toBeTypeOf("number");
+    expect(body.data).toHaveLength(2);
+    for (const item of body.data) {
+      expect(item.revised_prompt).toMatch(/^A lighthouse at dusk, rendered as /);
+      expect(item.url).toMatch(new RegExp(`^${standIn.url}/files/[A-Za-z0-9_-]+\\.webp$`));
+      const file = await fetch(item.url);
+      expect(file.status).toBe(200);
+      expect(file.headers.get("content-type")).toBe("image/webp");
+      const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
+      expect(meta).toMatchObject({ format: "webp", width, height });
+    }
+    expect(body.data[0]?.url).not.toBe(body.data[1]?.url);
+  });
+
+  it("defaults size to 1024x1024 and n to 1 when omitted", async () => {
+    const res = await generate({ model: "gpt-image-2-all", prompt: "defaults" });
+    const body = (await res.json()) as Success;
+    expect(body.data).toHaveLength(1);
+    const meta = await sharp(Buffer.from(await (await fetch(body.data[0]!.url)).arrayBuffer())).metadata();
+    expect([meta.width, meta.height]).toEqual([1024, 1024]);
+  });
+
+  it("accepts models passed in options besides the default", async () => {
+    expect((await generate({ ...valid, model: "other-model" })).status).toBe(200);
+  });
+
+  it("gives each prompt its own colour and each index its own image", async () => {
+    const pixel = async (url: string) => {
+      const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+      const { data } = await sharp(bytes).extract({ left: 10, top: 1000, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+      return [...data];
+    };
+    const a = (await (await generate({ ...valid, prompt: "prompt one", n: 2 })).json()) as Success;
+    const b = (await (await generate({ ...valid, prompt: "prompt two" })).json()) as Success;
+    expect(await pixel(a.data[0]!.url)).not.toEqual(await pixel(b.data[0]!.url));
+    expect(await pixel(a.data[0]!.url)).not.toEqual(await pixel(a.data[1]!.url));
+  });
+
+  it("composites data: URL and http(s) references as tiles, in order", async () => {
+    const red = await dataUrl(await solidPng({ r: 255, g: 0, b: 0 }));
+    const blueJpeg = await dataUrl(
+      await sharp({ create: { width: 80, height: 40, channels: 3, background: { r: 0, g: 0, b: 255 } } }).jpeg().toBuffer(),
+      "image/jpeg",
+    );
+    // A previous result is a real http URL the stand-in can fetch itself.
+    const first = (await (await generate(valid)).json()) as Success;
+    const res = await generate({ ...valid, image: [red, blueJpeg, first.data[0]!.url] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Success;
+    const bytes = Buffer.from(await (await fetch(body.data[0]!.url)).arrayBuffer());
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    const rgbAt = (x: number, y: number): [number, number, number] => {
+      const offset = (y * info.width + x) * info.channels;
+      return [data[offset]!, data[offset + 1]!, data[offset + 2]!];
+    };
+    // At 1024x1024 with three references, render.ts lays out 288 px tiles at x = 40, 368, 696 and y = 136.
+    const [r1, g1, b1] = rgbAt(40 + 144, 136 + 144);
+    const [r2, g2, b2] = rgbAt(368 + 144, 136 + 144);
+    expect(r1).toBeGreaterThan(200);
+    expect(g1 + b1).toBeLessThan(60);
+    expect(b2).toBeGreaterThan(200);
+    expect(r2 + g2).toBeLessThan(60);
+  });
+});
+
+describe("validation", () => {
+  const errorOf = async (res: Response) => ((await res.json()) as { error: { message: string; type: string; code: string | null; param: string | null } }).error;
+
+  it("refuses a wrong or missing key with 401 invalid_api_key", async () => {
+    const wrong = await generate(valid, { authorization: "Bearer nope-nope" });
+    expect(wrong.status).toBe(401);
+    expect(await errorOf(wrong)).toMatchObject({ code: "invalid_api_key", type: "invalid_request_error" });
+    const missing = await fetch(`${standIn.url}${GENERATIONS_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(valid),
+    });
+    expect(missing.status).toBe(401);
+    expect((await errorOf(missing)).message).toMatch(/didn't provide an API key/);
+  });
+
+  it.each<[string, unknown, RegExp, string | null]>([
+    ["non-JSON body", "{not json", /could not parse the JSON/, null],
+    ["a JSON array", [valid], /must be a JSON object/, null],
+    ["an unknown model", { ...valid, model: "dall-e-9" }, /dall-e-9/, "model_not_found"],
+    ["a missing model", { prompt: "x" }, /model parameter/, "missing_required_parameter"],
+    ["an empty prompt", { ...valid, prompt: "   " }, /prompt/, "invalid_value"],
+    ["a non-string prompt", { ...valid, prompt: 42 }, /prompt/, "invalid_value"],
+    ["an unsupported size", { ...valid, size: "512x512" }, /'512x512'.*'1024x1024'/, "invalid_value"],
+    ["n = 0", { ...valid, n: 0 }, /between 1 and 4/, "invalid_value"],
+    ["n above maxN", { ...valid, n: 5 }, /between 1 and 4/, "invalid_value"],
+    ["a fractional n", { ...valid, n: 1.5 }, /integer/, "invalid_value"],
+    ["an unknown field", { ...valid, quality: "hd" }, /quality/, "unknown_parameter"],
+    ["image not an array", { ...valid, image: "data:image/png;base64,AAAA" }, /array of strings/, "invalid_type"],
+    ["six images", { ...valid, image: Array(6).fill("https://example.com/a.png") }, /At most 5/, "invalid_value"],
+    ["a non-URL image", { ...valid, image: ["hello"] }, /image\[0\].*not a valid URL/, "invalid_image"],
+    ["an ftp image", { ...valid, image: ["ftp://example.com/a.png"] }, /image\[0\].*scheme/, "invalid_image"],
+    ["a data URL that is not base64", { ...valid, image: ["data:image/png,abc"] }, /base64/, "invalid_image"],
+    ["a data URL that is not an image", { ...valid, image: [`data:image/png;base64,${Buffer.from("hello world").toString("base64")}`] }, /not a decodable image/, "invalid_image"],
+  ])("answers 400 for %s", async (_, body, message, code) => {
+    const res = await generate(body);
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.message).toMatch(message);
+    expect(error.code).toBe(code);
+    expect(error.type).toBe("invalid_request_error");
+  });
+
+  it("answers 400 when an http image cannot be fetched, naming which one", async () => {
+    const good = await dataUrl(await solidPng({ r: 1, g: 2, b: 3 }));
+    const res = await generate({ ...valid, image: [good, `${standIn.url}/files/missing.webp`] });
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.param).toBe("image[1]");
+    expect(error.message).toMatch(/image\[1\].*failed to download .*HTTP 404/);
+  });
+
+  it("refuses a non-JSON content type", async () => {
+    const res = await generate(valid, { "content-type": "text/plain" });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(/Content-Type/);
+  });
+
+  it("answers other methods with 405", async () => {
+    const res = await fetch(`${standIn.url}${GENERATIONS_PATH}`);
+    expect(res.status).toBe(405);
+  });
+});
+
+describe("faults", () => {
+  type Check = { status: number; contentType: RegExp; body: (text: string) => void; headers?: Record<string, string> };
+  const errorCode = (code: string | null, type?: string) => (text: string) => {
+    const { error } = JSON.parse(text) as { error: { code: string | null; type: string; message: string } };
+    expect(error.code).toBe(code);
+    expect(error.message.length).toBeGreaterThan(0);
+    if (type) expect(error.type).toBe(type);
+  };
+  const checks: Record<Exclude<(typeof FAULT_NAMES)[number], "hang">, Check> = {
+    "400": { status: 400, contentType: /json/, body: errorCode("invalid_value", "invalid_request_error") },
+    "401": { status: 401, contentType: /json/, body: errorCode("invalid_api_key") },
+    "403-quota": { status: 403, contentType: /json/, body: errorCode("insufficient_quota", "insufficient_quota") },
+    moderation: { status: 400, contentType: /json/, body: errorCode("moderation_blocked") },
+    "429": { status: 429, contentType: /json/, body: errorCode("rate_limit_exceeded"), headers: { "retry-after": "1" } },
+    "500": { status: 500, contentType: /json/, body: errorCode(null, "server_error") },
+    "503": { status: 503, contentType: /json/, body: errorCode("service_unavailable", "server_error") },
+    "html-502": { status: 502, contentType: /text\/html/, body: (t) => expect(t).toMatch(/<title>502 Bad Gateway<\/title>/) },
+    "html-504": { status: 504, contentType: /text\/html/, body: (t) => expect(t).toMatch(/<title>504 Gateway Time-out<\/title>/) },
+    truncated: {
+      status: 200,
+      contentType: /json/,
+      body: (t) => {
+        expect(t.startsWith('{"created":')).toBe(true);
+        expect(() => JSON.parse(t)).toThrow();
+      },
+    },
+    empty: { status: 200, contentType: /json/, body: (t) => expect(JSON.parse(t)).toMatchObject({ data: [] }) },
+    expired: { status: 200, contentType: /json/, body: (t) => expect((JSON.parse(t) as Success).data).toHaveLength(1) },
+    "not-image": { status: 200, contentType: /json/, body: (t) => expect((JSON.parse(t) as Success).data).toHaveLength(1) },
+    "bad-json": { status: 200, contentType: /application\/json/, body: (t) => expect(() => JSON.parse(t)).toThrow() },
+  };
+
+  for (const [fault, check] of Object.entries(checks)) {
+    it(`${fault}: by header, by prompt marker and queued`, async () => {
+      const viaHeader = await generate(valid, { "x-stand-in-fault": fault });
+      const viaMarker = await generate({ ...valid, prompt: `a lighthouse [fault:${fault}] at dusk` });
+      standIn.queueFault(fault as keyof typeof checks);
+      const viaQueue = await generate(valid);
+      for (const res of [viaHeader, viaMarker, viaQueue]) {
+        expect(res.status).toBe(check.status);
+        expect(res.headers.get("content-type")).toMatch(check.contentType);
+        for (const [name, value] of Object.entries(check.headers ?? {})) expect(res.headers.get(name)).toBe(value);
+        check.body(await res.text());
+      }
+      expect(standIn.ledger().map((e) => e.fault)).toEqual([fault, fault, fault]);
+    });
+  }
+
+  it("expired: result URLs answer 410 at once", async () => {
+    const body = (await (await generate(valid, { "x-stand-in-fault": "expired" })).json()) as Success;
+    const file = await fetch(body.data[0]!.url);
+    expect(file.status).toBe(410);
+    expect(await file.text()).toMatch(/expired/);
+  });
+
+  it("not-image: result URLs serve text/plain bytes", async () => {
+    const body = (await (await generate(valid, { "x-stand-in-fault": "not-image" })).json()) as Success;
+    const file = await fetch(body.data[0]!.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await file.text()).toMatch(/not an image/);
+  });
+
+  it("hang: holds the request until the client aborts", async () => {
+    const started = Date.now();
+    const attempt = fetch(`${standIn.url}${GENERATIONS_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${standIn.apiKey}`, "x-stand-in-fault": "hang" },
+      body: JSON.stringify(valid),
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(attempt).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(standIn.ledger()[0]).toMatchObject({ fault: "hang", status: null, answeredAt: null });
+  });
+
+  it("hang: close() ends the held request instead of waiting for it", async () => {
+    const other = await startStandIn();
+    const attempt = generate(valid, { "x-stand-in-fault": "hang" }, other.url);
+    await new Promise((r) => setTimeout(r, 100));
+    await other.close();
+    await expect(attempt).rejects.toThrow();
+  });
+
+  it("queued faults apply to the next N calls in order, then calls succeed", async () => {
+    const arm = (body: unknown) =>
+      fetch(`${standIn.url}/__faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await arm({ fault: "429", times: 2 })).status).toBe(200);
+    const armed = await arm({ fault: "500" });
+    expect(await armed.json()).toEqual({ queued: [{ fault: "429", remaining: 2 }, { fault: "500", remaining: 1 }] });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await generate(valid)).status);
+    expect(statuses).toEqual([429, 429, 500, 200]);
+  });
+
+  it("a per-request fault does not consume the queue; invalid requests do not either", async () => {
+    standIn.queueFault("503");
+    expect((await generate(valid, { "x-stand-in-fault": "500" })).status).toBe(500);
+    expect((await generate({ ...valid, size: "1x1" })).status).toBe(400);
+    expect((await generate(valid)).status).toBe(503);
+  });
+
+  it("DELETE /__faults clears the queue", async () => {
+    standIn.queueFault("500", 5);
+    expect((await fetch(`${standIn.url}/__faults`, { method: "DELETE" })).status).toBe(204);
+    expect(await (await fetch(`${standIn.url}/__faults`)).json()).toEqual({ queued: [] });
+    expect((await generate(valid)).status).toBe(200);
+  });
+
+  it("rejects unknown fault names everywhere", async () => {
+    const armed = await fetch(`${standIn.url}/__faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fault: "meltdown" }),
+    });
+    expect(armed.status).toBe(400);
+    expect((await generate(valid, { "x-stand-in-fault": "meltdown" })).status).toBe(400);
+    const viaMarker = await generate({ ...valid, prompt: "x [fault:meltdown]" });
+    expect(viaMarker.status).toBe(400);
+    expect(await viaMarker.text()).toMatch(/Unknown stand-in fault 'meltdown'/);
+  });
+});
+
+describe("expiry and latency", () => {
+  it("result URLs answer 410 after ttlMs, unknown ids 404", async () => {
+    const short = await startStandIn({ ttlMs: 200 });
+    try {
+      const body = (await (await generate(valid, {}, short.url)).json()) as Success;
+      expect((await fetch(body.data[0]!.url)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 250));
+      expect((await fetch(body.data[0]!.url)).status).toBe(410);
+      expect((await fetch(`${short.url}/files/never-issued.webp`)).status).toBe(404);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it("waits latencyMs before answering a valid call, but not before refusing an invalid one", async () => {
+    const slow = await startStandIn({ latencyMs: 400 });
+    try {
+      let started = Date.now();
+      expect((await generate(valid, {}, slow.url)).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+      started = Date.now();
+      expect((await generate({ ...valid, n: 99 }, {}, slow.url)).status).toBe(400);
+      expect(Date.now() - started).toBeLessThan(390);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe("ledger", () => {
+  it("records every generation call with headers, body and status, over HTTP and programmatically", async () => {
+    await generate(valid, { "x-trace": "one" });
+    await generate("{broken", { authorization: "Bearer wrong" });
+    const res = await fetch(`${standIn.url}/__ledger`);
+    const { entries } = (await res.json()) as { entries: LedgerEntry[] };
+    expect(entries).toHaveLength(2);
+    const [ok, bad] = entries;
+    expect(ok).toMatchObject({
+      method: "POST",
+      path: GENERATIONS_PATH,
+      body: valid,
+      status: 200,
+      fault: null,
+      headers: { authorization: `Bearer ${standIn.apiKey}`, "content-type": "application/json", accept: "application/json", "x-trace": "one" },
+    });
+    expect(Date.parse(ok!.answeredAt!)).toBeGreaterThanOrEqual(Date.parse(ok!.receivedAt));
+    expect(bad).toMatchObject({ rawBody: "{broken", status: 401, headers: { authorization: "Bearer wrong" } });
+    expect(bad!.body).toBeUndefined();
+    expect(standIn.ledger()).toEqual(entries);
+
+    expect((await fetch(`${standIn.url}/__ledger`, { method: "DELETE" })).status).toBe(204);
+    expect(standIn.ledger()).toEqual([]);
+  });
+
+  it("does not record control or file requests", async () => {
+    await fetch(`${standIn.url}/__health`);
+    await fetch(`${standIn.url}/__faults`);
+    expect(standIn.ledger()).toEqual([]);
+  });
+
+  it("GET /__health answers 200", async () => {
+    const res = await fetch(`${standIn.url}/__health`);
+    expect(res.status).toBe(200);
+  });
+});

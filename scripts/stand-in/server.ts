@@ -1,0 +1,449 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  FAULT_HEADER,
+  FAULT_NAMES,
+  FaultQueue,
+  faultMarker,
+  isFaultName,
+  stripFaultMarkers,
+  type FaultName,
+  type QueuedFault,
+} from "./faults";
+import { ReferenceImageError, loadReference } from "./references";
+import { renderResult } from "./render";
+import { invalid, isFailure, validateBody, type ApiFailure, type GenerationRequest } from "./validate";
+
+export { FAULT_NAMES, type FaultName, type QueuedFault } from "./faults";
+
+export interface StandInOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  apiKey?: string;
+  /** Delay before a generation call that passed validation is answered. */
+  latencyMs?: number;
+  /** How long result URLs stay fetchable. */
+  ttlMs?: number;
+  maxN?: number;
+  /** Models accepted besides gpt-image-2-all. */
+  models?: string[];
+}
+
+export interface LedgerEntry {
+  id: number;
+  method: string;
+  path: string;
+  /** As received, Authorization included: tests assert on exactly what the client sent. */
+  headers: Record<string, string>;
+  /** The parsed JSON body, when it parsed. */
+  body?: unknown;
+  /** The body as text, when it was not JSON. */
+  rawBody?: string;
+  fault: FaultName | null;
+  /** null while unanswered, and for ever when the client left first (`hang`, or a timeout during latency). */
+  status: number | null;
+  receivedAt: string;
+  answeredAt: string | null;
+}
+
+export interface StandIn {
+  /** Base URL to use as IMAGE_API_BASE_URL, e.g. http://127.0.0.1:4010 (no trailing slash). */
+  url: string;
+  apiKey: string;
+  ledger(): LedgerEntry[];
+  clearLedger(): void;
+  queueFault(fault: FaultName, times?: number): void;
+  queuedFaults(): QueuedFault[];
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MODEL = "gpt-image-2-all";
+export const GENERATIONS_PATH = "/v1/images/generations";
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_LEDGER_ENTRIES = 1000;
+const REFERENCE_LIMITS = { fetchTimeoutMs: 10_000, maxBytes: 20 * 1024 * 1024 };
+
+interface StoredFile {
+  /** null once expired: the id is kept so that a late fetch gets 410 rather than 404. */
+  bytes: Buffer | null;
+  contentType: string;
+  expiresAt: number;
+}
+
+class PayloadTooLarge extends Error {}
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const apiKey = options.apiKey ?? "stand-in-key";
+  const latencyMs = options.latencyMs ?? 0;
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const maxN = options.maxN ?? 4;
+  const models = Array.from(new Set([DEFAULT_MODEL, ...(options.models ?? [])]));
+
+  let ledger: LedgerEntry[] = [];
+  let nextLedgerId = 1;
+  const faults = new FaultQueue();
+  const files = new Map<string, StoredFile>();
+  /** Everything still waiting to answer; close() settles them so the process can exit. */
+  const waiting = new Set<() => void>();
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error("[stand-in] unexpected error", error);
+      if (!res.headersSent) sendJson(res, 500, errorBody(serverError("The stand-in failed unexpectedly.")));
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://stand-in").pathname;
+    const method = req.method ?? "GET";
+
+    if (path === GENERATIONS_PATH) return generation(req, res, path);
+    if (path.startsWith("/files/") && (method === "GET" || method === "HEAD")) return serveFile(path, res);
+    if (path === "/__health" && method === "GET") return sendJson(res, 200, { ok: true });
+    if (path === "/__ledger" && method === "GET") return sendJson(res, 200, { entries: ledger });
+    if (path === "/__ledger" && method === "DELETE") {
+      ledger = [];
+      return sendEmpty(res);
+    }
+    if (path === "/__faults" && method === "GET") return sendJson(res, 200, { queued: faults.list() });
+    if (path === "/__faults" && method === "POST") return armFault(req, res);
+    if (path === "/__faults" && method === "DELETE") {
+      faults.clear();
+      return sendEmpty(res);
+    }
+    sendJson(res, 404, errorBody({ ...invalid(`Unknown route: ${method} ${path}`, null), status: 404 }));
+  }
+
+  async function armFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: { fault?: unknown; times?: unknown };
+    try {
+      body = JSON.parse((await readBody(req)).toString("utf8")) as typeof body;
+    } catch {
+      return sendJson(res, 400, errorBody(invalid('Expected a JSON body like {"fault": "500", "times": 1}.', null)));
+    }
+    const times = body.times ?? 1;
+    if (!isFaultName(body.fault)) {
+      return sendJson(res, 400, errorBody(invalid(`Unknown fault; use one of ${FAULT_NAMES.join(", ")}.`, "fault")));
+    }
+    if (typeof times !== "number" || !Number.isInteger(times) || times < 1) {
+      return sendJson(res, 400, errorBody(invalid("times must be a positive integer.", "times")));
+    }
+    faults.push(body.fault, times);
+    sendJson(res, 200, { queued: faults.list() });
+  }
+
+  async function generation(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const entry: LedgerEntry = {
+      id: nextLedgerId++,
+      method: req.method ?? "GET",
+      path,
+      headers: flattenHeaders(req),
+      fault: null,
+      status: null,
+      receivedAt: new Date().toISOString(),
+      answeredAt: null,
+    };
+    ledger.push(entry);
+    if (ledger.length > MAX_LEDGER_ENTRIES) ledger.shift();
+
+    const answer = (status: number, contentType: string, body: string, headers: Record<string, string> = {}) => {
+      entry.status = status;
+      entry.answeredAt = new Date().toISOString();
+      send(res, status, { "content-type": contentType, ...headers }, body);
+    };
+    const fail = (failure: ApiFailure, headers?: Record<string, string>) =>
+      answer(failure.status, "application/json", JSON.stringify(errorBody(failure)), headers);
+
+    if (req.method !== "POST") {
+      return fail({ ...invalid(`Method ${req.method} not allowed; use POST.`, null), status: 405 }, { allow: "POST" });
+    }
+
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) {
+        return fail({ ...invalid(`Request body exceeds ${MAX_BODY_BYTES} bytes.`, null), status: 413 });
+      }
+      throw error;
+    }
+    const text = raw.toString("utf8");
+    let parsed: unknown;
+    let parsedOk = false;
+    try {
+      parsed = JSON.parse(text);
+      parsedOk = true;
+      entry.body = parsed;
+    } catch {
+      entry.rawBody = text;
+    }
+
+    if (req.headers.authorization !== `Bearer ${apiKey}`) {
+      return fail(badKey(req.headers.authorization));
+    }
+    if (!(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
+      return fail(invalid(`Invalid Content-Type '${req.headers["content-type"] ?? ""}'; expected application/json.`, null));
+    }
+    if (!parsedOk) {
+      return fail(invalid("We could not parse the JSON body of your request. Please send valid JSON.", null));
+    }
+    const request = validateBody(parsed, { models, maxN });
+    if (isFailure(request)) return fail(request);
+
+    const perRequest = req.headers[FAULT_HEADER] ?? faultMarker(request.prompt);
+    if (perRequest !== null && !isFaultName(perRequest)) {
+      return fail(invalid(`Unknown stand-in fault '${String(perRequest)}'; use one of ${FAULT_NAMES.join(", ")}.`, null));
+    }
+
+    const references: Buffer[] = [];
+    for (const [i, ref] of request.images.entries()) {
+      try {
+        references.push(await loadReference(ref, REFERENCE_LIMITS));
+      } catch (error) {
+        if (!(error instanceof ReferenceImageError)) throw error;
+        return fail(invalid(`Invalid image at image[${i}]: ${error.message}`, `image[${i}]`, "invalid_image"));
+      }
+    }
+
+    // Per-request faults leave the queue alone, so a queued fault always lands on a call the test did not mark.
+    const fault = perRequest ?? faults.take();
+    entry.fault = fault;
+
+    if (fault === "hang") return hang(res);
+    if (!(await wait(latencyMs, res))) return;
+
+    const baseUrl = `http://${req.headers.host ?? hostForUrl()}`;
+    const created = Math.floor(Date.now() / 1000);
+    switch (fault) {
+      case null:
+        return answer(200, "application/json", JSON.stringify(await succeed(request, references, baseUrl, created)));
+      case "truncated": {
+        const full = JSON.stringify(await succeed(request, references, baseUrl, created));
+        return answer(200, "application/json", full.slice(0, Math.floor(full.length / 2)));
+      }
+      case "empty":
+        return answer(200, "application/json", JSON.stringify({ created, data: [] }));
+      case "expired":
+        return answer(200, "application/json", JSON.stringify({
+          created,
+          data: resultItems(request, baseUrl, () => ({ bytes: null, contentType: "image/webp", expiresAt: Date.now() })),
+        }));
+      case "not-image":
+        return answer(200, "application/json", JSON.stringify({
+          created,
+          data: resultItems(request, baseUrl, () => ({
+            bytes: Buffer.from("This is not an image, it is plain text from the stand-in.\n"),
+            contentType: "text/plain; charset=utf-8",
+            expiresAt: Date.now() + ttlMs,
+          })),
+        }));
+      case "bad-json":
+        return answer(200, "application/json", "upstream error: generation finished but the response could not be encoded");
+      case "html-502":
+        return answer(502, "text/html", gatewayPage(502, "Bad Gateway"));
+      case "html-504":
+        return answer(504, "text/html", gatewayPage(504, "Gateway Time-out"));
+      case "429":
+        return fail(FAULT_FAILURES[fault], { "retry-after": "1" });
+      case "400":
+      case "401":
+      case "403-quota":
+      case "moderation":
+      case "500":
+      case "503":
+        return fail(FAULT_FAILURES[fault]);
+    }
+  }
+
+  function resultItems(request: GenerationRequest, baseUrl: string, file: (index: number) => StoredFile) {
+    return Array.from({ length: request.n }, (_, index) => {
+      const id = randomBytes(16).toString("base64url");
+      files.set(id, file(index));
+      return { revised_prompt: revisePrompt(request.prompt), url: `${baseUrl}/files/${id}.webp` };
+    });
+  }
+
+  async function succeed(request: GenerationRequest, references: Buffer[], baseUrl: string, created: number) {
+    sweepExpired();
+    const prompt = stripFaultMarkers(request.prompt).replace(/\s+/g, " ").trim();
+    const rendered = await Promise.all(
+      Array.from({ length: request.n }, (_, index) =>
+        renderResult({ prompt, model: request.model, width: request.width, height: request.height, index, total: request.n, references }),
+      ),
+    );
+    const expiresAt = Date.now() + ttlMs;
+    return {
+      created,
+      data: resultItems(request, baseUrl, (index) => ({ bytes: rendered[index] ?? null, contentType: "image/webp", expiresAt })),
+    };
+  }
+
+  function serveFile(path: string, res: ServerResponse): void {
+    const id = /^\/files\/([A-Za-z0-9_-]+)\.webp$/.exec(path)?.[1];
+    const file = id === undefined ? undefined : files.get(id);
+    if (!file) return send(res, 404, { "content-type": "text/plain; charset=utf-8" }, "Not found.\n");
+    if (file.bytes === null || file.expiresAt <= Date.now()) {
+      file.bytes = null;
+      return send(res, 410, { "content-type": "text/plain; charset=utf-8" }, "This link has expired.\n");
+    }
+    send(res, 200, { "content-type": file.contentType, "cache-control": "private, max-age=60" }, file.bytes);
+  }
+
+  function sweepExpired(): void {
+    const now = Date.now();
+    for (const file of files.values()) if (file.expiresAt <= now) file.bytes = null;
+  }
+
+  /** Resolves true after ms, or false as soon as the client leaves or the server closes. */
+  function wait(ms: number, res: ServerResponse): Promise<boolean> {
+    if (ms <= 0) return Promise.resolve(!res.destroyed);
+    return new Promise((resolve) => {
+      const settle = (elapsed: boolean) => {
+        clearTimeout(timer);
+        res.off("close", onClose);
+        waiting.delete(onClose);
+        resolve(elapsed && !res.destroyed);
+      };
+      const onClose = () => settle(false);
+      const timer = setTimeout(() => settle(true), ms);
+      res.once("close", onClose);
+      waiting.add(onClose);
+    });
+  }
+
+  function hang(res: ServerResponse): void {
+    const drop = () => {
+      waiting.delete(drop);
+      res.destroy();
+    };
+    waiting.add(drop);
+    res.once("close", () => waiting.delete(drop));
+  }
+
+  function hostForUrl(): string {
+    const address = server.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    return `${host}:${address.port}`;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  return {
+    url: `http://${hostForUrl()}`,
+    apiKey,
+    ledger: () => structuredClone(ledger),
+    clearLedger: () => {
+      ledger = [];
+    },
+    queueFault: (fault, times = 1) => faults.push(fault, times),
+    queuedFaults: () => faults.list(),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const settle of Array.from(waiting)) settle();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const FAULT_FAILURES = {
+  "400": invalid("Invalid 'prompt': the request could not be processed (stand-in fault 400).", "prompt", "invalid_value"),
+  "401": badKey("Bearer stand-in-fault"),
+  "403-quota": {
+    status: 403,
+    message: "You exceeded your current quota, please check your plan and billing details.",
+    type: "insufficient_quota",
+    code: "insufficient_quota",
+    param: null,
+  },
+  moderation: {
+    status: 400,
+    message: "Your request was rejected as a result of our safety system. Your request may contain content that is not allowed by our safety system.",
+    type: "image_generation_user_error",
+    code: "moderation_blocked",
+    param: null,
+  },
+  "429": {
+    status: 429,
+    message: "Rate limit reached for images per minute. Please try again in 1s.",
+    type: "requests",
+    code: "rate_limit_exceeded",
+    param: null,
+  },
+  "500": serverError("The server had an error while processing your request. Sorry about that!"),
+  "503": { ...serverError("The engine is currently overloaded, please try again later."), status: 503, code: "service_unavailable" },
+} satisfies Partial<Record<FaultName, ApiFailure>>;
+
+function badKey(authorization: string | undefined): ApiFailure {
+  const key = authorization?.replace(/^Bearer\s+/i, "") ?? "";
+  const message = key
+    ? `Incorrect API key provided: ${key.slice(0, 3)}****${key.slice(-3)}.`
+    : "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.";
+  return { status: 401, message, type: "invalid_request_error", code: "invalid_api_key", param: null };
+}
+
+function serverError(message: string): ApiFailure {
+  return { status: 500, message, type: "server_error", code: null, param: null };
+}
+
+function errorBody(failure: ApiFailure) {
+  return { error: { message: failure.message, type: failure.type, param: failure.param, code: failure.code } };
+}
+
+function gatewayPage(status: number, title: string): string {
+  return `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+/** Deterministic, so tests can predict it, and visibly not the prompt itself, as the real endpoint's is. */
+function revisePrompt(prompt: string): string {
+  const clean = stripFaultMarkers(prompt).replace(/\s+/g, " ").trim().replace(/[.!?]+$/, "");
+  const styles = ["a soft watercolour", "a crisp studio photograph", "a flat vector illustration", "an oil painting"];
+  const style = styles[[...clean].reduce((sum, ch) => sum + (ch.codePointAt(0) ?? 0), 0) % styles.length];
+  return `${clean.charAt(0).toUpperCase()}${clean.slice(1)}, rendered as ${style} with balanced composition and even lighting.`;
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_BODY_BYTES) throw new PayloadTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  const bytes = typeof body === "string" ? Buffer.from(body) : body;
+  res.writeHead(status, { ...headers, "content-length": String(bytes.length) });
+  res.end(bytes);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, { "content-type": "application/json" }, JSON.stringify(body));
+}
+
+function sendEmpty(res: ServerResponse): void {
+  res.writeHead(204);
+  res.end();
+}
