@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { signInAction } from "@/lib/actions/sign-in";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action, pending] = useActionState(signInAction, undefined);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <Field label="Email" name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.fieldErrors?.password}
+      />
+      <FormMessage message={state?.ok === false && !state.fieldErrors?.password ? state.message : undefined} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

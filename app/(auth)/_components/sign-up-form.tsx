@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { signUpAction } from "@/lib/actions/sign-up";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
+
+export function SignUpForm() {
+  const [state, action, pending] = useActionState(signUpAction, undefined);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <Field label="Name" name="name" defaultValue={state?.values?.name} autoComplete="name" required errors={state?.fieldErrors?.name} />
+      <Field label="Email" name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        errors={state?.fieldErrors?.password}
+      />
+      <FormMessage message={state?.ok === false ? state.message : undefined} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating your studio…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getViewer } from "@/lib/auth";
+
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  if (await getViewer()) redirect("/w");
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
+      <Link href="/" className="mb-8 text-xl font-semibold tracking-tight">
+        Atelier
+      </Link>
+      <div className="w-full max-w-sm rounded-card border border-ink/10 bg-paper-raised p-8 shadow-sm">{children}</div>
+    </main>
+  );
+}

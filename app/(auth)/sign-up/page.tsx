@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OAuthButtons } from "../_components/oauth-buttons";
+import { SignUpForm } from "../_components/sign-up-form";
+
+export const metadata: Metadata = { title: "Create your account" };
+
+export default function SignUpPage() {
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
+      <p className="mb-6 text-sm text-ink-muted">You get a personal studio right away.</p>
+      <SignUpForm />
+      <OAuthButtons />
+      <p className="mt-6 text-sm text-ink-muted">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { NavLink } from "./nav-link";
+
+interface Props {
+  viewer: { name: string | null; email: string };
+  workspace: { slug: string; name: string; role: string };
+  workspaces: { slug: string; name: string }[];
+  children: ReactNode;
+}
+
+const menu =
+  "absolute z-20 mt-2 min-w-56 rounded-xl border border-ink/10 bg-paper-raised p-1.5 shadow-lg [&_a]:block [&_a]:rounded-lg [&_a]:px-3 [&_a]:py-2 [&_a:hover]:bg-ink/5";
+
+export function AppShell({ viewer, workspace, workspaces, children }: Props) {
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-ink/10 bg-paper-raised">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+          <Link href="/w" className="font-semibold tracking-tight">
+            Atelier
+          </Link>
+          <details className="relative">
+            <summary
+              className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-sm font-medium hover:bg-ink/5"
+              aria-label={`Workspace: ${workspace.name}`}
+            >
+              <span data-testid="workspace-name">{workspace.name}</span>
+              <span aria-hidden className="text-ink-muted">▾</span>
+            </summary>
+            <div className={`${menu} left-0 text-sm`}>
+              <p className="px-3 py-1.5 text-xs font-medium uppercase tracking-wide text-ink-muted">Workspaces</p>
+              {workspaces.map((w) => (
+                <Link key={w.slug} href={`/w/${w.slug}/create`} aria-current={w.slug === workspace.slug ? "page" : undefined}>
+                  {w.name}
+                </Link>
+              ))}
+            </div>
+          </details>
+          <nav aria-label="Workspace" className="flex items-center gap-1">
+            <NavLink href={`/w/${workspace.slug}/create`}>Create</NavLink>
+            <NavLink href={`/w/${workspace.slug}/gallery`}>Gallery</NavLink>
+          </nav>
+          <details className="relative ml-auto">
+            <summary
+              className="flex size-9 cursor-pointer list-none items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent"
+              aria-label="Account menu"
+            >
+              {(viewer.name ?? viewer.email).slice(0, 1).toUpperCase()}
+            </summary>
+            <div className={`${menu} right-0 text-sm`}>
+              <div className="px-3 py-2">
+                <p className="font-medium">{viewer.name ?? "Your account"}</p>
+                <p className="text-ink-muted">{viewer.email}</p>
+              </div>
+              <form action={signOutAction} className="border-t border-ink/10 pt-1">
+                <button type="submit" className="w-full rounded-lg px-3 py-2 text-left hover:bg-ink/5">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

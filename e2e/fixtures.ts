@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export function newAccount(prefix = "maker"): Account {
+  const id = randomUUID().slice(0, 8);
+  return { name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@example.test`, password: `correct horse ${id}` };
+}
+
+export async function signUp(page: Page, account: Account) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
+}
+
+/** Signs in through the form; stays on the current page when it already is the sign-in form. */
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
+  if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByLabel("Account menu").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** A page signed in as a brand-new account. */
+export const test = base.extend<{ account: Account; signedIn: Page }>({
+  account: async ({}, use) => {
+    await use(newAccount());
+  },
+  signedIn: async ({ page, account }, use) => {
+    await signUp(page, account);
+    await use(page);
+  },
+});
+
+export { expect };

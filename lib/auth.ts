@@ -1,0 +1,88 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { ensurePersonalWorkspace, findUserById, findUserWithPasswordHash } from "@/lib/data/users";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyPassword } from "@/lib/passwords";
+import { signInSchema } from "@/lib/validations/auth";
+
+export interface Viewer {
+  id: string;
+  name: string | null;
+  email: string;
+  image: string | null;
+}
+
+/** OAuth providers appear only when their credentials are configured. */
+export const oauthProviders = [
+  ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : []),
+  ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google" }] : []),
+] as const;
+
+const config: NextAuthConfig = {
+  adapter: PrismaAdapter(db),
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  // Credentials sign-in only works with JWT sessions; authorisation never trusts the token alone:
+  // requireUser() re-reads the user, and every workspace check reads the membership.
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserWithPasswordHash(parsed.data.email);
+        if (!user?.passwordHash) return null;
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        return { id: user.id, email: user.email, name: user.name, image: user.image };
+      },
+    }),
+    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
+      ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
+      : []),
+    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET
+      ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })]
+      : []),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  events: {
+    async createUser({ user }) {
+      if (user.id) await ensurePersonalWorkspace(user.id, user.name ?? user.email ?? "studio");
+    },
+  },
+};
+
+const nextAuth = NextAuth(config);
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+/** One session read per request, however many components ask. */
+export const auth = cache(nextAuth.auth);
+
+/** The signed-in person, re-read from the database (a deleted account stops at once), or null. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return findUserById(id);
+});
+
+/** For pages: the viewer, or a redirect to sign-in. */
+export async function requireUser(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/passwords";
+import type { SignUpInput } from "@/lib/validations/auth";
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists.");
+  }
+}
+
+function slugify(text: string): string {
+  const base = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 32);
+  return base || "studio";
+}
+
+/** A slug that reads well and cannot collide: the name plus a short random tail. */
+export function personalWorkspaceSlug(nameOrEmail: string): string {
+  return `${slugify(nameOrEmail.split("@")[0] ?? nameOrEmail)}-${randomBytes(3).toString("hex")}`;
+}
+
+function personalWorkspaceData(userId: string, displayName: string) {
+  return {
+    slug: personalWorkspaceSlug(displayName),
+    name: `${displayName.split(/\s+/)[0] ?? displayName}'s studio`,
+    personal: true,
+    memberships: { create: { userId, role: "OWNER" as const } },
+  };
+}
+
+export async function createUserWithPassword(input: SignUpInput) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
+      await tx.workspace.create({ data: personalWorkspaceData(user.id, input.name) });
+      return user;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new EmailTakenError();
+    throw e;
+  }
+}
+
+/** Called when Auth.js creates a user through an OAuth provider. */
+export async function ensurePersonalWorkspace(userId: string, displayName: string) {
+  const existing = await db.membership.findFirst({ where: { userId, workspace: { personal: true } } });
+  if (existing) return;
+  await db.workspace.create({ data: personalWorkspaceData(userId, displayName) });
+}
+
+export function findUserWithPasswordHash(email: string) {
+  return db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+}
+
+export function findUserById(id: string) {
+  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, image: true } });
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, type Action } from "@/lib/permissions";
+
+// The whole table, written out: a change to a role's powers must change this test too.
+const expected: Record<Action, ["VIEWER" | "EDITOR" | "ADMIN" | "OWNER", boolean][]> = {
+  "workspace.view": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "asset.download": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "asset.upload": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.create": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.retry.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.delete.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.delete.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+};
+
+describe("permissions", () => {
+  it("has a row for every action", () => {
+    expect(Object.keys(expected).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const [role, allowed] of expected[action]) {
+      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(allowed);
+      });
+    }
+  }
+
+  it("nobody without a role may do anything", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+});

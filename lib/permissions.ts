@@ -1,0 +1,39 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Everything a member may do in a workspace, by role. Every action and route asks `can` through
+ * the action wrapper or the data layer; the UI asks it only to hide what the server would refuse.
+ */
+export const ACTIONS = [
+  "workspace.view",
+  "generation.create",
+  "generation.retry.own",
+  "generation.delete.own",
+  "generation.delete.any",
+  "asset.upload",
+  "asset.download",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+const VIEWER: readonly Action[] = ["workspace.view", "asset.download"];
+const EDITOR: readonly Action[] = [
+  ...VIEWER,
+  "generation.create",
+  "generation.retry.own",
+  "generation.delete.own",
+  "asset.upload",
+];
+const ADMIN: readonly Action[] = [...EDITOR, "generation.delete.any"];
+const OWNER: readonly Action[] = [...ADMIN];
+
+export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  VIEWER: new Set(VIEWER),
+  EDITOR: new Set(EDITOR),
+  ADMIN: new Set(ADMIN),
+  OWNER: new Set(OWNER),
+};
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role ? PERMISSIONS[role].has(action) : false;
+}

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { root, startServices } from "./services";
+
+/**
+ * The app as Playwright sees it: a production build (`next start`) on a throwaway embedded
+ * database, with the stand-in endpoint answering at once on a fixed port the specs can reach.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_STAND_IN_PORT = Number(process.env.E2E_STAND_IN_PORT ?? 4110);
+
+async function main() {
+  const services = await startServices({
+    dataDir: ".data/e2e-postgres",
+    dbPort: Number(process.env.E2E_PG_PORT ?? 54331),
+    fresh: !process.env.DATABASE_URL,
+    standInPort: E2E_STAND_IN_PORT,
+    standInLatencyMs: 300,
+    standInTtlMs: 5_000,
+  });
+  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(E2E_PORT)], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      ...services.env,
+      APP_URL: `http://localhost:${E2E_PORT}`,
+      STORAGE_DIR: path.join(root, ".data/e2e-storage"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const shutdown = () => {
+    if (next.exitCode === null) next.kill("SIGTERM");
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  const code = await new Promise<number>((resolve) => next.on("exit", (c) => resolve(c ?? 0)));
+  await services.stop();
+  process.exit(code);
+}
+
+main().catch((e: unknown) => {
+  console.error("[e2e] could not start:", e);
+  process.exit(1);
+});
