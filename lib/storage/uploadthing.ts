@@ -11,7 +11,6 @@ export interface UploadThingStorageOptions {
   ingestUrl?: string;
   ufsHost?: string;
   ufsAppIdLocation?: "subdomain" | "path";
-  fetch?: typeof globalThis.fetch;
 }
 
 const SIGNED_URL_TTL_SECONDS = 60 * 60;
@@ -33,39 +32,34 @@ export function customIdOf(key: string): string {
  * private.
  */
 export function createUploadThingStorage(options: UploadThingStorageOptions): Storage {
-  const fetchFn = options.fetch ?? globalThis.fetch;
   const utapi = new UTApi({
     token: options.token,
-    fetch: fetchFn,
-    defaultKeyType: "customId",
-    // Unset options must be absent, not undefined, or the SDK's config reader does not fall back to its defaults.
-    ...(options.apiUrl && { apiUrl: options.apiUrl }),
-    ...(options.ingestUrl && { ingestUrl: options.ingestUrl }),
-    ...(options.ufsHost && { ufsHost: options.ufsHost }),
-    ...(options.ufsAppIdLocation && { ufsAppIdLocation: options.ufsAppIdLocation }),
+    apiUrl: options.apiUrl,
+    ingestUrl: options.ingestUrl,
+    ufsHost: options.ufsHost,
+    ufsAppIdLocation: options.ufsAppIdLocation,
+    // uploadthing 7.7.4 runs its own effect 3.17 next to @effect/platform's 3.20, and Effect warns
+    // about the mismatch on every step (~180 lines per call); failures still log, and we throw them.
+    logLevel: "Error",
   });
 
   const signedUrl = async (key: string) =>
     (await utapi.generateSignedURL(customIdOf(key), { expiresIn: SIGNED_URL_TTL_SECONDS })).ufsUrl;
 
-  const download = async (key: string, method: "GET" | "HEAD") => {
-    const response = await fetchFn(await signedUrl(key), {
-      method,
-      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
-    });
-    if (response.ok) return response;
-    await response.body?.cancel();
-    if (response.status === 404) return null;
-    throw new Error(`UploadThing ${method} of ${key} failed with HTTP ${response.status}`);
-  };
+  const fetchSigned = async (key: string, method: "GET" | "HEAD") =>
+    fetch(await signedUrl(key), { method, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
 
   return {
     driver: "uploadthing",
 
     async put(key, bytes, { contentType }) {
       // UploadThing does not keep customIds unique: uploading a key twice would store two files.
-      // Keys are content-addressed, so a file already there holds these very bytes.
-      if (await download(key, "HEAD")) return;
+      // Keys are content-addressed, so a file already there holds these very bytes. Any answer but
+      // 2xx means "upload", and the upload reports real failures. (After a delete, UploadThing may
+      // refuse the same customId for a while: pingdotgg/uploadthing#948.)
+      const existing = await fetchSigned(key, "HEAD");
+      await existing.body?.cancel();
+      if (existing.ok) return;
       const name = key.slice(key.lastIndexOf("/") + 1);
       const file = new UTFile([new Uint8Array(bytes)], name, { type: contentType, customId: customIdOf(key) });
       const result = await utapi.uploadFiles(file);
@@ -75,8 +69,11 @@ export function createUploadThingStorage(options: UploadThingStorageOptions): St
     },
 
     async get(key) {
-      const response = await download(key, "GET");
-      return response ? Buffer.from(await response.arrayBuffer()) : null;
+      const response = await fetchSigned(key, "GET");
+      if (response.ok) return Buffer.from(await response.arrayBuffer());
+      await response.body?.cancel();
+      if (response.status === 404) return null;
+      throw new Error(`UploadThing GET of ${key} failed with HTTP ${response.status}`);
     },
 
     async delete(keys) {

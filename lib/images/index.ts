@@ -1,0 +1,10 @@
+export {
+  describeImage,
+  type EncodedImage,
+  type ImageDescription,
+  makeThumbnail,
+  normaliseReference,
+  toDataUrl,
+} from "./encode";
+export { inspectUpload, type UploadInspection, UploadRejectedError } from "./inspect-upload";
+export { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, REFERENCE_MAX_SIDE, THUMBNAIL_WIDTH } from "./limits";

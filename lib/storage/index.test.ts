@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function freshGetStorage() {
+  vi.resetModules();
+  return (await import("./index")).getStorage;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("getStorage", () => {
+  it("uses the local disk when UploadThing is not configured, and keeps one instance", async () => {
+    vi.stubEnv("UPLOADTHING_TOKEN", "");
+    const getStorage = await freshGetStorage();
+    expect(getStorage().driver).toBe("local");
+    expect(getStorage()).toBe(getStorage());
+  });
+
+  it("uses UploadThing when UPLOADTHING_TOKEN is set", async () => {
+    const token = Buffer.from(JSON.stringify({ apiKey: "sk_test", appId: "app", regions: ["r"] })).toString("base64");
+    vi.stubEnv("UPLOADTHING_TOKEN", token);
+    const getStorage = await freshGetStorage();
+    expect(getStorage().driver).toBe("uploadthing");
+  });
+});
