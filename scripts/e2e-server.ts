@@ -27,6 +27,8 @@ async function main() {
       APP_URL: `http://localhost:${E2E_PORT}`,
       STORAGE_DIR: path.join(root, ".data/e2e-storage"),
       NEXT_TELEMETRY_DISABLED: "1",
+      // Short enough that the stand-in's `hang` fault is cut off within a test.
+      IMAGE_API_TIMEOUT_MS: "4000",
     },
   });
   const shutdown = () => {

@@ -51,6 +51,12 @@ describe("parseGenerationResponse", () => {
     expect(error.message).toMatch(message);
   });
 
+  it("tells the person plainly when no images came back", () => {
+    expect(failure(() => parse({ created: 1, data: [] })).userMessage).toBe(
+      "The image service answered but sent back no images. Please try again.",
+    );
+  });
+
   it("fails clearly on truncated JSON", () => {
     const error = failure(() => parse('{"created": 1, "data": [{"url": "https://x.te'));
     expect(error.message).toMatch(/truncated JSON/);

@@ -50,8 +50,14 @@ export const generationResponseSchema = z
  * bad_response that may have produced images.
  */
 export function parseGenerationResponse(body: string, contentType: string | null): GenerationResult {
-  const fail = (message: string, cause?: unknown) =>
-    new ImageApiError({ code: "bad_response", message: `Image API success body: ${message}`, mayHaveProduced: true, cause });
+  const fail = (message: string, cause?: unknown, userMessage?: string) =>
+    new ImageApiError({
+      code: "bad_response",
+      message: `Image API success body: ${message}`,
+      userMessage,
+      mayHaveProduced: true,
+      cause,
+    });
 
   if (isHtml(contentType, body)) throw fail("an HTML page instead of JSON");
   let json: unknown;
@@ -60,6 +66,9 @@ export function parseGenerationResponse(body: string, contentType: string | null
   } catch (error) {
     const looksCut = /^\s*[[{]/.test(body);
     throw fail(looksCut ? `truncated JSON (${body.length} bytes)` : `not JSON: ${JSON.stringify(body.slice(0, 80))}`, error);
+  }
+  if (Array.isArray((json as { data?: unknown } | null)?.data) && (json as { data: unknown[] }).data.length === 0) {
+    throw fail("data is empty: no images came back", undefined, "The image service answered but sent back no images. Please try again.");
   }
   const parsed = generationResponseSchema.safeParse(json);
   if (!parsed.success) throw fail(z.prettifyError(parsed.error).replace(/\s+/g, " "));

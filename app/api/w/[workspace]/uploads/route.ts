@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { createReferenceAsset } from "@/lib/data/assets";
+import { jsonError, workspaceRoute } from "@/lib/http/route";
+import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedError } from "@/lib/images";
+
+/**
+ * One reference image per request, so the browser can show each file's progress and a refused
+ * file never takes the others down with it. The bytes are checked here, on the server.
+ */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const fileNameSchema = z.string().trim().min(1).max(255).catch("image");
+
+export const POST = workspaceRoute<{ workspace: string }>(
+  "upload-reference",
+  "asset.upload",
+  async ({ request, viewer, workspace }) => {
+    const headerName = fileNameSchema.parse(decodeURIComponent(request.headers.get("x-file-name") ?? ""));
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) {
+      return jsonError(413, `${headerName} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    }
+    let file: FormDataEntryValue | null;
+    try {
+      file = (await request.formData()).get("file");
+    } catch {
+      return jsonError(400, "The upload did not arrive as a form with a file.");
+    }
+    if (!(file instanceof File)) return jsonError(400, "Choose an image file to upload.");
+    const fileName = fileNameSchema.parse(file.name || headerName);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    try {
+      await inspectUpload(bytes, fileName);
+      const normalised = await normaliseReference(bytes);
+      const asset = await createReferenceAsset(viewer, workspace, normalised, fileName);
+      return NextResponse.json({ asset }, { status: 201 });
+    } catch (e) {
+      if (e instanceof UploadRejectedError) return jsonError(422, e.message);
+      throw e;
+    }
+  },
+);

@@ -1,0 +1,23 @@
+"use server";
+
+import { workspaceAction } from "@/lib/actions/action";
+import { requeueFailedGeneration } from "@/lib/data/generations";
+import { enqueueGeneration } from "@/lib/jobs/queue";
+import { generationRefSchema } from "@/lib/validations/generation";
+
+/** Runs a failed generation again with exactly the inputs it had. */
+export const retryGenerationAction = workspaceAction(
+  "retry-generation",
+  "generation.retry.own",
+  generationRefSchema,
+  async ({ viewer, workspace, input }) => {
+    const requeued = await requeueFailedGeneration(viewer, workspace, input.generationId);
+    if (!requeued) return { ok: false, message: "There is no failed generation of yours to retry here." };
+    try {
+      await enqueueGeneration(input.generationId);
+    } catch (e) {
+      console.error(`[retry-generation] enqueue of ${input.generationId} failed; the sweep will pick it up`, e);
+    }
+    return { ok: true, data: { id: input.generationId } };
+  },
+);
