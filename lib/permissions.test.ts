@@ -10,6 +10,12 @@ const expected: Record<Action, ["VIEWER" | "EDITOR" | "ADMIN" | "OWNER", boolean
   "generation.retry.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "generation.delete.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "generation.delete.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "image.favorite": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "collection.manage": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "share.create.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "share.create.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "share.revoke.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "share.revoke.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
 };
 
 describe("permissions", () => {

@@ -12,19 +12,28 @@ export const ACTIONS = [
   "generation.delete.any",
   "asset.upload",
   "asset.download",
+  "image.favorite",
+  "collection.manage",
+  "share.create.own",
+  "share.create.any",
+  "share.revoke.own",
+  "share.revoke.any",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const VIEWER: readonly Action[] = ["workspace.view", "asset.download"];
+const VIEWER: readonly Action[] = ["workspace.view", "asset.download", "image.favorite"];
 const EDITOR: readonly Action[] = [
   ...VIEWER,
   "generation.create",
   "generation.retry.own",
   "generation.delete.own",
   "asset.upload",
+  "collection.manage",
+  "share.create.own",
+  "share.revoke.own",
 ];
-const ADMIN: readonly Action[] = [...EDITOR, "generation.delete.any"];
+const ADMIN: readonly Action[] = [...EDITOR, "generation.delete.any", "share.create.any", "share.revoke.any"];
 const OWNER: readonly Action[] = [...ADMIN];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
