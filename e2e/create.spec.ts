@@ -142,3 +142,30 @@ test("reloading keeps the prompt, the references and their order", async ({ sign
   await expect(page.getByRole("img", { name: /^Reference 1: second/ })).toBeVisible();
   await expect(page.getByLabel("Label for reference 1")).toHaveValue("background");
 });
+
+test("a remix link pre-fills Create and the new generation records its parent", async ({ signedIn: page }) => {
+  const prompt = `Original for remix ${Date.now()}`;
+  await addReferences(page, [await referenceImage("base", "#558")]);
+  await waitForUploads(page);
+  await fillAndGenerate(page, { prompt, size: "Portrait", n: 2 });
+  const original = card(page, prompt);
+  await expect(original).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  const id = await original.getAttribute("data-id");
+
+  // Another draft in the form, then the remix link replaces it.
+  await page.getByLabel("Prompt").fill("something else entirely");
+  await page.goto(`${new URL(page.url()).pathname}?remix=${id}`);
+  await expect(page.getByLabel("Prompt")).toHaveValue(prompt);
+  await expect(page.getByTestId("reference-count")).toHaveText("1 / 5");
+  await expect(page.getByLabel("Number of images")).toHaveValue("2");
+  await expect(page).toHaveURL(/\/create$/);
+
+  const remixPrompt = `${prompt} — remixed`;
+  await page.getByLabel("Prompt").fill(remixPrompt);
+  await page.getByRole("button", { name: "Generate" }).click();
+  const remix = card(page, remixPrompt);
+  await expect(remix).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  await expect(remix.getByTestId("remix-badge")).toBeVisible();
+  await page.reload();
+  await expect(card(page, remixPrompt).getByTestId("remix-badge")).toBeVisible();
+});

@@ -40,6 +40,7 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
       className="rounded-card border border-ink/10 bg-paper-raised p-4"
       data-testid="generation"
       data-status={g.status}
+      data-id={g.id}
       aria-busy={pending}
     >
       <header className="flex flex-wrap items-center gap-2 text-sm">
@@ -49,6 +50,11 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
         <span className="tabular-nums text-ink-muted" data-testid="generation-elapsed">
           {formatDuration(elapsed)}
         </span>
+        {g.parentId ? (
+          <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent" data-testid="remix-badge">
+            Remix
+          </span>
+        ) : null}
         <span className="text-ink-muted">
           · {g.size.replace("x", "×")} · {g.n} {g.n === 1 ? "image" : "images"}
         </span>

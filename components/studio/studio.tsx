@@ -1,25 +1,28 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
-import { MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
 import { GenerationCard } from "./generation-card";
 import { OptionsFields } from "./options-fields";
 import { PromptField } from "./prompt-field";
+import { remixOf, type StudioPrefill } from "./prefill";
 import { generationKeys } from "./query-keys";
 import { ReferencePicker } from "./reference-picker";
 import { uploadReference } from "./upload";
-import { useStudioDraft, type ReferenceSlot } from "./use-studio-draft";
+import { useStudioDraft, type Draft, type ReferenceSlot } from "./use-studio-draft";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const POLL_MS = 1500;
 
 interface Props {
   workspace: string;
+  prefill?: StudioPrefill;
   models: string[];
   defaultModel: string;
   maxImages: number;
@@ -34,15 +37,38 @@ async function fetchRecent(workspace: string): Promise<GenerationDTO[]> {
 
 const isPending = (g: GenerationDTO) => g.status === "QUEUED" || g.status === "RUNNING";
 
-export function Studio({ workspace, models, defaultModel, maxImages, initialGenerations }: Props) {
+function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel: string): Draft {
+  return {
+    prompt: prefill.prompt,
+    size: prefill.size,
+    n: prefill.n,
+    model: prefill.model && models.includes(prefill.model) ? prefill.model : defaultModel,
+    parentId: prefill.parentId,
+    references: prefill.references.map((r) => ({
+      localId: crypto.randomUUID(),
+      assetId: r.assetId,
+      fileName: r.fileName,
+      previewUrl: r.url,
+      label: r.label ?? "",
+      status: "ready",
+      progress: 1,
+    })),
+  };
+}
+
+export function Studio({ workspace, prefill, models, defaultModel, maxImages, initialGenerations }: Props) {
   const queryClient = useQueryClient();
-  const { draft, dispatch, set } = useStudioDraft(workspace, {
-    prompt: "",
-    size: "1024x1024",
-    n: 1,
-    model: defaultModel,
-    references: [],
-  });
+  const router = useRouter();
+  const [prefillDraft] = useState(() => (prefill ? draftFromPrefill(prefill, models, defaultModel) : undefined));
+  const { draft, dispatch, set } = useStudioDraft(
+    workspace,
+    { prompt: "", size: "1024x1024", n: 1, model: defaultModel, references: [] },
+    prefillDraft,
+  );
+  // The remix link has done its job once the draft holds it; a reload should show the draft.
+  useEffect(() => {
+    if (prefill) router.replace(`/w/${encodeURIComponent(workspace)}/create`, { scroll: false });
+  }, [prefill, router, workspace]);
   const [notices, setNotices] = useState<string[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   // One key per intended submission: a double click or a network retry makes one generation.
@@ -124,6 +150,7 @@ export function Studio({ workspace, models, defaultModel, maxImages, initialGene
         model: draft.model,
         references: draft.references.map((r) => ({ assetId: r.assetId!, label: r.label || undefined })),
         idempotencyKey: submissionKey.current,
+        parentId: draft.parentId,
       });
       return result;
     },
@@ -150,6 +177,7 @@ export function Studio({ workspace, models, defaultModel, maxImages, initialGene
                 error: null,
                 references: [],
                 images: [],
+                parentId: draft.parentId ?? null,
                 canRetry: false,
               },
               ...prev,
@@ -165,24 +193,7 @@ export function Studio({ workspace, models, defaultModel, maxImages, initialGene
   });
 
   const reuse = (g: GenerationDTO) => {
-    dispatch({
-      type: "replace",
-      draft: {
-        prompt: g.prompt,
-        size: g.size as ImageSize,
-        n: g.n,
-        model: models.includes(g.model) ? g.model : defaultModel,
-        references: g.references.map((r) => ({
-          localId: crypto.randomUUID(),
-          assetId: r.assetId,
-          fileName: r.label || `reference ${r.position + 1}`,
-          previewUrl: r.url,
-          label: r.label ?? "",
-          status: "ready",
-          progress: 1,
-        })),
-      },
-    });
+    dispatch({ type: "replace", draft: draftFromPrefill(remixOf(g), models, defaultModel) });
     window.scrollTo({ top: 0, behavior: "smooth" });
   };
 

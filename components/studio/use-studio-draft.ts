@@ -21,6 +21,8 @@ export interface Draft {
   n: number;
   model: string;
   references: ReferenceSlot[];
+  /** The generation this one remixes, recorded as its parent. */
+  parentId?: string;
 }
 
 type Event =
@@ -71,6 +73,7 @@ const storedDraftSchema = z.object({
   size: z.enum(IMAGE_SIZES),
   n: z.number().int().min(1).max(10),
   model: z.string(),
+  parentId: z.string().optional(),
   references: z
     .array(z.object({ assetId: z.string(), url: z.string(), fileName: z.string(), label: z.string() }))
     .max(MAX_REFERENCE_IMAGES),
@@ -80,15 +83,17 @@ const storageKey = (workspace: string) => `atelier:draft:${workspace}`;
 
 /**
  * The Create form's state, kept in localStorage per workspace so that navigating away, reloading
- * or a failed request never loses the prompt and references.
+ * or a failed request never loses the prompt and references. A `prefill` (a remix link) wins over
+ * the stored draft once, then becomes the stored draft.
  */
-export function useStudioDraft(workspace: string, initial: Draft) {
-  const [draft, dispatch] = useReducer(reducer, initial);
+export function useStudioDraft(workspace: string, initial: Draft, prefill?: Draft) {
+  const [draft, dispatch] = useReducer(reducer, prefill ?? initial);
   const loaded = useRef(false);
 
   useEffect(() => {
     if (loaded.current) return;
     loaded.current = true;
+    if (prefill) return;
     const parsed = storedDraftSchema.safeParse(JSON.parse(localStorage.getItem(storageKey(workspace)) ?? "null"));
     if (!parsed.success) return;
     const stored = parsed.data;
@@ -108,7 +113,7 @@ export function useStudioDraft(workspace: string, initial: Draft) {
         })),
       },
     });
-  }, [workspace, initial.model]);
+  }, [workspace, initial.model, prefill]);
 
   useEffect(() => {
     if (!loaded.current) return;

@@ -22,6 +22,8 @@ export interface GenerationDTO {
     height: number;
     revisedPrompt: string | null;
   }[];
+  /** The generation this one remixed, when it is in the same workspace. */
+  parentId: string | null;
   canRetry: boolean;
 }
 

@@ -20,6 +20,7 @@ const generationSelect = {
   finishedAt: true,
   errorCode: true,
   errorMessage: true,
+  parentId: true,
   references: {
     orderBy: { position: "asc" },
     select: { position: true, label: true, assetId: true },
@@ -66,6 +67,7 @@ function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): 
       height: img.asset.height,
       revisedPrompt: img.revisedPrompt,
     })),
+    parentId: row.parentId,
     canRetry: row.status === "FAILED" && own && can(workspace.role, "generation.retry.own"),
   };
 }

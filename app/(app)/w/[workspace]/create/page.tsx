@@ -1,16 +1,44 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
+import { remixOf, type StudioPrefill } from "@/components/studio/prefill";
 import { Studio } from "@/components/studio/studio";
-import { requireUser } from "@/lib/auth";
-import { listRecentGenerations } from "@/lib/data/generations";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireUser, type Viewer } from "@/lib/auth";
+import { referenceFromResultImage, referencesByIds } from "@/lib/data/assets";
+import { getGeneration, listRecentGenerations } from "@/lib/data/generations";
+import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { env, imageModels } from "@/lib/env";
 import { can } from "@/lib/permissions";
+import { createPrefillSchema } from "@/lib/validations/create-prefill";
 
 export const metadata: Metadata = { title: "Create" };
 
-export default async function CreatePage({ params }: { params: Promise<{ workspace: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+async function prefillFrom(viewer: Viewer, workspace: WorkspaceAccess, raw: SearchParams): Promise<StudioPrefill | undefined> {
+  const q = createPrefillSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  if (q.remix) {
+    const source = await getGeneration(viewer, workspace, q.remix);
+    return source ? remixOf(source) : undefined;
+  }
+  if (q.image) {
+    const found = await referenceFromResultImage(viewer, workspace, q.image);
+    if (!found) return undefined;
+    return { prompt: q.prompt ?? "", size: q.size ?? "1024x1024", n: q.n ?? 1, references: [found.reference], parentId: found.generationId };
+  }
+  if (q.prompt !== undefined || q.refs.length > 0) {
+    return { prompt: q.prompt ?? "", size: q.size ?? "1024x1024", n: q.n ?? 1, references: await referencesByIds(workspace, q.refs) };
+  }
+  return undefined;
+}
+
+export default async function CreatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const viewer = await requireUser();
   const { workspace: slug } = await params;
   const workspace = await getWorkspaceAccess(viewer, slug);
@@ -22,12 +50,16 @@ export default async function CreatePage({ params }: { params: Promise<{ workspa
       </EmptyState>
     );
   }
-  const generations = await listRecentGenerations(viewer, workspace);
+  const [generations, prefill] = await Promise.all([
+    listRecentGenerations(viewer, workspace),
+    prefillFrom(viewer, workspace, await searchParams),
+  ]);
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Create</h1>
       <Studio
         workspace={workspace.slug}
+        prefill={prefill}
         models={imageModels()}
         defaultModel={env.IMAGE_MODEL}
         maxImages={env.IMAGE_MAX_N}
