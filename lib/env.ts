@@ -35,6 +35,7 @@ const schema = z
     PUBLIC_ASSET_BASE_URL: optionalUrl,
     UPLOADTHING_TOKEN: optionalString,
 
+    WORKSPACE_DAILY_QUOTA: z.coerce.number().int().min(1).default(200),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     RUN_WORKER_IN_WEB: z
       .enum(["true", "false"])

@@ -16,6 +16,18 @@ const expected: Record<Action, ["VIEWER" | "EDITOR" | "ADMIN" | "OWNER", boolean
   "share.create.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
   "share.revoke.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "share.revoke.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "comment.create": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "review.set": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "library.pin": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "member.view": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "member.invite": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "member.remove": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "member.role.change": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "member.admin.grant": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
+  "workspace.rename": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
+  "workspace.delete": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
+  "workspace.transfer": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
+  "workspace.quota.set": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
 };
 
 describe("permissions", () => {

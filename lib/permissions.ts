@@ -18,11 +18,23 @@ export const ACTIONS = [
   "share.create.any",
   "share.revoke.own",
   "share.revoke.any",
+  "comment.create",
+  "review.set",
+  "library.pin",
+  "member.view",
+  "member.invite",
+  "member.remove",
+  "member.role.change",
+  "member.admin.grant",
+  "workspace.rename",
+  "workspace.delete",
+  "workspace.transfer",
+  "workspace.quota.set",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const VIEWER: readonly Action[] = ["workspace.view", "asset.download", "image.favorite"];
+const VIEWER: readonly Action[] = ["workspace.view", "asset.download", "image.favorite", "member.view"];
 const EDITOR: readonly Action[] = [
   ...VIEWER,
   "generation.create",
@@ -32,9 +44,28 @@ const EDITOR: readonly Action[] = [
   "collection.manage",
   "share.create.own",
   "share.revoke.own",
+  "comment.create",
+  "library.pin",
 ];
-const ADMIN: readonly Action[] = [...EDITOR, "generation.delete.any", "share.create.any", "share.revoke.any"];
-const OWNER: readonly Action[] = [...ADMIN];
+// Admins manage members below admin; only owners touch admins, the workspace itself and its quota.
+const ADMIN: readonly Action[] = [
+  ...EDITOR,
+  "generation.delete.any",
+  "share.create.any",
+  "share.revoke.any",
+  "review.set",
+  "member.invite",
+  "member.remove",
+  "member.role.change",
+];
+const OWNER: readonly Action[] = [
+  ...ADMIN,
+  "member.admin.grant",
+  "workspace.rename",
+  "workspace.delete",
+  "workspace.transfer",
+  "workspace.quota.set",
+];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   VIEWER: new Set(VIEWER),
