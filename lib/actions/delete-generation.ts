@@ -1,0 +1,19 @@
+"use server";
+
+import { workspaceAction } from "@/lib/actions/action";
+import { DELETE_REFUSED, deleteGeneration } from "@/lib/data/gallery";
+import { deleteGenerationSchema } from "@/lib/validations/gallery";
+
+/**
+ * Deletes a generation with its images and stored files. The wrapper lets through anyone who may
+ * delete their own; the data layer requires generation.delete.any for someone else's.
+ */
+export const deleteGenerationAction = workspaceAction(
+  "delete-generation",
+  "generation.delete.own",
+  deleteGenerationSchema,
+  async ({ viewer, workspace, input }) => {
+    const outcome = await deleteGeneration(viewer, workspace, input.generationId);
+    return outcome.ok ? { ok: true, data: outcome } : { ok: false, message: DELETE_REFUSED[outcome.reason] };
+  },
+);

@@ -1,0 +1,141 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth";
+import { fileUrl } from "@/lib/data/dto";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+
+/** A collection (board) as the collections page lists it. */
+export interface CollectionSummaryDTO {
+  id: string;
+  name: string;
+  count: number;
+  createdAt: string;
+  /** Up to four of the latest additions, for the board's cover. */
+  covers: { id: string; thumbUrl: string; width: number; height: number }[];
+}
+
+/** Just enough to offer a collection in an "add to" menu. */
+export interface CollectionOptionDTO {
+  id: string;
+  name: string;
+}
+
+export async function listCollections(workspace: WorkspaceAccess): Promise<CollectionSummaryDTO[]> {
+  const rows = await db.collection.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      _count: { select: { items: true } },
+      items: {
+        orderBy: [{ addedAt: "desc" }, { generationImageId: "asc" }],
+        take: 4,
+        select: { image: { select: { id: true, thumbAssetId: true, asset: { select: { width: true, height: true } } } } },
+      },
+    },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    count: c._count.items,
+    createdAt: c.createdAt.toISOString(),
+    covers: c.items.map(({ image }) => ({
+      id: image.id,
+      thumbUrl: fileUrl(image.thumbAssetId),
+      width: image.asset.width,
+      height: image.asset.height,
+    })),
+  }));
+}
+
+export function listCollectionOptions(workspace: WorkspaceAccess): Promise<CollectionOptionDTO[]> {
+  return db.collection.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** A collection of this workspace, or null (also for another workspace's id). */
+export async function getCollection(workspace: WorkspaceAccess, collectionId: string) {
+  const row = await db.collection.findFirst({
+    where: { id: collectionId, workspaceId: workspace.id },
+    select: { id: true, name: true, _count: { select: { items: true } } },
+  });
+  return row ? { id: row.id, name: row.name, count: row._count.items } : null;
+}
+
+/** How many of these ids are result images of this workspace (all must be, for a bulk change). */
+async function countWorkspaceImages(workspace: WorkspaceAccess, imageIds: string[]) {
+  return db.generationImage.count({ where: { id: { in: imageIds }, generation: { workspaceId: workspace.id } } });
+}
+
+export class CollectionImagesNotFoundError extends Error {
+  constructor() {
+    super("Some of those images are no longer here. Reload the page and try again.");
+  }
+}
+
+/** Creates a collection, optionally with its first images (all of this workspace, or nothing is made). */
+export async function createCollection(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  name: string,
+  imageIds: string[] = [],
+): Promise<CollectionOptionDTO> {
+  const ids = Array.from(new Set(imageIds));
+  if (ids.length > 0 && (await countWorkspaceImages(workspace, ids)) !== ids.length) {
+    throw new CollectionImagesNotFoundError();
+  }
+  return db.collection.create({
+    data: {
+      workspaceId: workspace.id,
+      createdById: viewer.id,
+      name,
+      items: { create: ids.map((generationImageId) => ({ generationImageId })) },
+    },
+    select: { id: true, name: true },
+  });
+}
+
+/** False when there is no such collection in this workspace. */
+export async function renameCollection(workspace: WorkspaceAccess, collectionId: string, name: string) {
+  const { count } = await db.collection.updateMany({ where: { id: collectionId, workspaceId: workspace.id }, data: { name } });
+  return count === 1;
+}
+
+/** Deletes the board, not its images. False when there is no such collection in this workspace. */
+export async function deleteCollection(workspace: WorkspaceAccess, collectionId: string) {
+  const { count } = await db.collection.deleteMany({ where: { id: collectionId, workspaceId: workspace.id } });
+  return count === 1;
+}
+
+export type CollectionChange = { ok: true; changed: number } | { ok: false; reason: "collection-not-found" | "image-not-found" };
+
+/** Adds images (all of this workspace) to a collection of this workspace; ones already in it stay as they are. */
+export async function addToCollection(workspace: WorkspaceAccess, collectionId: string, imageIds: string[]): Promise<CollectionChange> {
+  const ids = Array.from(new Set(imageIds));
+  const collection = await getCollection(workspace, collectionId);
+  if (!collection) return { ok: false, reason: "collection-not-found" };
+  if ((await countWorkspaceImages(workspace, ids)) !== ids.length) return { ok: false, reason: "image-not-found" };
+  const { count } = await db.collectionItem.createMany({
+    data: ids.map((generationImageId) => ({ collectionId: collection.id, generationImageId })),
+    skipDuplicates: true,
+  });
+  return { ok: true, changed: count };
+}
+
+export async function removeFromCollection(
+  workspace: WorkspaceAccess,
+  collectionId: string,
+  imageIds: string[],
+): Promise<CollectionChange> {
+  const collection = await getCollection(workspace, collectionId);
+  if (!collection) return { ok: false, reason: "collection-not-found" };
+  const { count } = await db.collectionItem.deleteMany({
+    where: { collectionId: collection.id, generationImageId: { in: imageIds } },
+  });
+  return { ok: true, changed: count };
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation";
+
+/** Generations per gallery page (each has 1–4 images, so a page shows up to four times as many tiles). */
+export const GALLERY_PAGE_SIZE = 24;
+/** The most images one ZIP, bulk delete or bulk "add to collection" may name. */
+export const MAX_BULK_IMAGES = 200;
+export const COLLECTION_NAME_MAX_LENGTH = 80;
+export const SEARCH_MAX_LENGTH = 200;
+
+export const GALLERY_STATUSES = ["done", "failed", "all"] as const;
+export type GalleryStatus = (typeof GALLERY_STATUSES)[number];
+
+export interface GalleryFilters {
+  /** Everyone's images in the workspace, or only the viewer's. */
+  who: "everyone" | "me";
+  size?: ImageSize;
+  /** Only images the viewer marked as favourites. */
+  favorites: boolean;
+  /** done = SUCCEEDED (the default), failed = FAILED, all = both. Pending ones live on Create. */
+  status: GalleryStatus;
+  q?: string;
+}
+
+export const DEFAULT_FILTERS: GalleryFilters = { who: "everyone", favorites: false, status: "done" };
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+
+/**
+ * The gallery's search params. Anything malformed falls back to the default rather than failing:
+ * a shared or hand-edited link should never break the page.
+ */
+export const galleryFiltersSchema = z.object({
+  who: z.enum(["everyone", "me"]).catch("everyone"),
+  size: z.enum(IMAGE_SIZES).optional().catch(undefined),
+  favorites: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true")
+    .catch(false),
+  status: z.enum(GALLERY_STATUSES).catch("done"),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX_LENGTH)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
+}) satisfies z.ZodType<GalleryFilters, unknown>;
+
+type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function firstValues(raw: RawParams): Record<string, string | undefined> {
+  if (raw instanceof URLSearchParams) return Object.fromEntries(raw.entries());
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+export function parseGalleryFilters(raw: RawParams): GalleryFilters {
+  return galleryFiltersSchema.parse(firstValues(raw));
+}
+
+/** The search params for filters, leaving defaults out so the plain gallery has a plain URL. */
+export function galleryFiltersToParams(filters: GalleryFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.who !== DEFAULT_FILTERS.who) params.set("who", filters.who);
+  if (filters.size) params.set("size", filters.size);
+  if (filters.favorites) params.set("favorites", "1");
+  if (filters.status !== DEFAULT_FILTERS.status) params.set("status", filters.status);
+  if (filters.q) params.set("q", filters.q);
+  return params;
+}
+
+export function isFiltered(filters: GalleryFilters): boolean {
+  return galleryFiltersToParams(filters).size > 0;
+}
+
+/**
+ * Keyset cursor: the (createdAt, id) of the last generation on the previous page, as
+ * `<epoch ms>.<id>` (URL-safe as it is). Millisecond timestamps match the database's precision, so
+ * equality on createdAt is exact.
+ */
+export interface GalleryCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(cursor: GalleryCursor): string {
+  return `${cursor.createdAt.getTime()}.${cursor.id}`;
+}
+
+const CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
+
+/** The cursor, or null when it is missing or malformed (the first page is served then). */
+export function decodeCursor(raw: string | null | undefined): GalleryCursor | null {
+  const match = raw ? CURSOR.exec(raw) : null;
+  if (!match) return null;
+  const createdAt = new Date(Number(match[1]));
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+}
+
+// ---------- action inputs ----------
+
+const workspace = z.string().min(1);
+const imageIds = z
+  .array(id)
+  .min(1, "Select at least one image.")
+  .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once.`)
+  .transform((ids) => Array.from(new Set(ids)));
+const collectionName = z
+  .string()
+  .trim()
+  .min(1, "Give the collection a name.")
+  .max(COLLECTION_NAME_MAX_LENGTH, `Keep the name under ${COLLECTION_NAME_MAX_LENGTH} characters.`);
+
+export const favoriteImageSchema = z.object({ workspace, imageId: id, favorite: z.boolean() });
+export const deleteGenerationSchema = z.object({ workspace, generationId: id });
+export const deleteImageSchema = z.object({ workspace, imageId: id });
+export const deleteImagesSchema = z.object({ workspace, imageIds });
+export const createCollectionSchema = z.object({
+  workspace,
+  name: collectionName,
+  imageIds: imageIds.optional(),
+});
+export const renameCollectionSchema = z.object({ workspace, collectionId: id, name: collectionName });
+export const deleteCollectionSchema = z.object({ workspace, collectionId: id });
+export const collectionItemsSchema = z.object({ workspace, collectionId: id, imageIds });
+
+/** The ZIP route's `ids` parameter: comma-separated image ids. */
+export const zipQuerySchema = z.object({
+  ids: z
+    .string()
+    .max(MAX_BULK_IMAGES * 65)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(imageIds),
+});
