@@ -1,0 +1,68 @@
+import "server-only";
+import PgBoss from "pg-boss";
+
+import { env } from "@/lib/env";
+import { maxRunMs } from "@/lib/jobs/limits";
+
+export const GENERATION_QUEUE = "generation";
+
+export interface GenerationJob {
+  generationId: string;
+}
+
+const queueOptions: PgBoss.Queue = {
+  name: GENERATION_QUEUE,
+  // "short": at most one waiting job per singletonKey, so a repeated send (a double submit, the
+  // sweep re-sending a QUEUED generation) is dropped instead of queued twice.
+  policy: "short",
+  // Our code decides retries: a failed request may already have produced (and billed) images, so
+  // the queue must never repeat one on its own.
+  retryLimit: 0,
+  expireInSeconds: Math.ceil(maxRunMs({ timeoutMs: env.IMAGE_API_TIMEOUT_MS, maxRetries: env.IMAGE_API_MAX_RETRIES }) / 1000),
+};
+
+// Next bundles instrumentation and server actions as separate module graphs (and dev reloads
+// modules), so the one instance per process lives on globalThis, not in module scope.
+const globalForQueue = globalThis as unknown as { atelierQueue?: Promise<PgBoss> };
+
+async function start(): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, application_name: "atelier-jobs" });
+  boss.on("error", (error) => console.error("[jobs] pg-boss error:", error));
+  try {
+    await boss.start();
+    await boss.createQueue(GENERATION_QUEUE, queueOptions);
+    // createQueue leaves an existing queue as it was; this applies changed settings (e.g. a longer timeout).
+    await boss.updateQueue(GENERATION_QUEUE, queueOptions);
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw error;
+  }
+  return boss;
+}
+
+/** The process's pg-boss, started on first use; a failed start is retried on the next call. */
+export function getQueue(): Promise<PgBoss> {
+  globalForQueue.atelierQueue ??= start().catch((error: unknown) => {
+    globalForQueue.atelierQueue = undefined;
+    throw error;
+  });
+  return globalForQueue.atelierQueue;
+}
+
+/**
+ * Asks a worker to run the generation. Resolves to the job id, or null when a job for it is
+ * already waiting. Safe to repeat: the worker's claim runs a generation only while it is QUEUED.
+ */
+export async function enqueueGeneration(generationId: string): Promise<string | null> {
+  const boss = await getQueue();
+  const job: GenerationJob = { generationId };
+  return boss.send(GENERATION_QUEUE, job, { singletonKey: generationId });
+}
+
+/** Closes the queue's connections; the next getQueue() starts a fresh instance. */
+export async function stopQueue(): Promise<void> {
+  const starting = globalForQueue.atelierQueue;
+  globalForQueue.atelierQueue = undefined;
+  const boss = await starting?.catch(() => undefined);
+  await boss?.stop({ graceful: true, timeout: 5_000 });
+}
