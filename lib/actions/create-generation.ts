@@ -2,6 +2,7 @@
 
 import { ActionError, workspaceAction } from "@/lib/actions/action";
 import { createGeneration, ReferenceNotFoundError } from "@/lib/data/generations";
+import { QuotaExceededError } from "@/lib/data/quota";
 import { env, imageModels } from "@/lib/env";
 import { enqueueGeneration } from "@/lib/jobs/queue";
 import { createGenerationSchema } from "@/lib/validations/generation";
@@ -27,6 +28,7 @@ export const createGenerationAction = workspaceAction(
       generation = await createGeneration(viewer, workspace, { ...input, model });
     } catch (e) {
       if (e instanceof ReferenceNotFoundError) throw new ActionError(e.message, { references: [e.message] });
+      if (e instanceof QuotaExceededError) throw new ActionError(e.message);
       throw e;
     }
     if (generation.created) await enqueueOrLeaveForSweep(generation.id);

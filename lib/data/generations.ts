@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { fileUrl, type GenerationDTO } from "@/lib/data/dto";
+import { consumeDailyQuota, QuotaExceededError } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -97,25 +98,31 @@ export async function createGeneration(
     if (!parent) input = { ...input, parentId: undefined };
   }
   try {
-    const row = await db.generation.create({
-      data: {
-        workspaceId: workspace.id,
-        userId: viewer.id,
-        prompt: input.prompt,
-        size: input.size,
-        n: input.n,
-        model: input.model,
-        idempotencyKey: input.idempotencyKey,
-        parentId: input.parentId,
-        references: {
-          create: input.references.map((r, position) => ({ assetId: r.assetId, position, label: r.label || null })),
+    // One transaction with the quota: a refused quota stores nothing, a failed insert spends nothing.
+    const row = await db.$transaction(async (tx) => {
+      await consumeDailyQuota(tx, workspace.id);
+      return tx.generation.create({
+        data: {
+          workspaceId: workspace.id,
+          userId: viewer.id,
+          prompt: input.prompt,
+          size: input.size,
+          n: input.n,
+          model: input.model,
+          idempotencyKey: input.idempotencyKey,
+          parentId: input.parentId,
+          references: {
+            create: input.references.map((r, position) => ({ assetId: r.assetId, position, label: r.label || null })),
+          },
         },
-      },
-      select: { id: true },
+        select: { id: true },
+      });
     });
     return { id: row.id, created: true };
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    // A repeat of a request that took the last slot finds the quota spent: answer with its generation.
+    const repeated = e instanceof QuotaExceededError || (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002");
+    if (repeated) {
       const existing = await db.generation.findFirst({
         where: { idempotencyKey: input.idempotencyKey, userId: viewer.id, workspaceId: workspace.id },
         select: { id: true },

@@ -1,0 +1,96 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Viewer } from "@/lib/auth";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Test data made straight through Prisma on the real test database: users, a team workspace with
+ * one member per role, generations and assets. Nothing here stubs the database.
+ */
+export const ROLES = ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const satisfies readonly Role[];
+
+export async function makeUser(label = "user", name?: string): Promise<Viewer> {
+  const id = randomUUID().slice(0, 8);
+  return db.user.create({
+    data: { name: name ?? `${label[0]!.toUpperCase()}${label.slice(1)} ${id}`, email: `${label}-${id}@example.test` },
+    select: { id: true, name: true, email: true, image: true },
+  });
+}
+
+export interface Team {
+  workspace: { id: string; slug: string; name: string; personal: boolean };
+  members: Record<(typeof ROLES)[number], Viewer>;
+  outsider: Viewer;
+  /** The workspace as `role`'s member sees it (what getWorkspaceAccess would return). */
+  as(role: Role): WorkspaceAccess;
+}
+
+export async function makeTeam(opts: { personal?: boolean; dailyQuota?: number } = {}): Promise<Team> {
+  const [owner, admin, editor, viewer, outsider] = await Promise.all([
+    makeUser("owner"),
+    makeUser("admin"),
+    makeUser("editor"),
+    makeUser("viewer"),
+    makeUser("outsider"),
+  ]);
+  const members = { OWNER: owner, ADMIN: admin, EDITOR: editor, VIEWER: viewer };
+  const workspace = await db.workspace.create({
+    data: {
+      slug: `team-${randomBytes(5).toString("hex")}`,
+      name: "Test team",
+      personal: opts.personal ?? false,
+      dailyQuota: opts.dailyQuota,
+      memberships: { create: ROLES.map((role) => ({ userId: members[role].id, role })) },
+    },
+    select: { id: true, slug: true, name: true, personal: true },
+  });
+  return { workspace, members, outsider, as: (role) => ({ ...workspace, role }) };
+}
+
+let assetSeq = 0;
+
+/** An Asset row (no file behind it unless the test stores one). */
+export async function makeAsset(
+  workspaceId: string,
+  userId: string | null,
+  kind: "REFERENCE" | "RESULT" | "THUMB" = "REFERENCE",
+  storageKey?: string,
+) {
+  const sha256 = randomBytes(32).toString("hex");
+  return db.asset.create({
+    data: {
+      workspaceId,
+      userId,
+      kind,
+      storageKey: storageKey ?? `refs/${sha256.slice(0, 2)}/${sha256}.webp`,
+      mime: "image/webp",
+      width: 64,
+      height: 48,
+      bytes: 100,
+      sha256,
+      fileName: `file-${++assetSeq}.webp`,
+    },
+    select: { id: true, storageKey: true },
+  });
+}
+
+/** A SUCCEEDED generation by `userId` with one result image (and its thumbnail). */
+export async function makeGeneration(workspaceId: string, userId: string, prompt = "a test generation") {
+  const [result, thumb] = await Promise.all([makeAsset(workspaceId, userId, "RESULT"), makeAsset(workspaceId, userId, "THUMB")]);
+  return db.generation.create({
+    data: {
+      workspaceId,
+      userId,
+      prompt,
+      size: "1024x1024",
+      n: 1,
+      model: "test-model",
+      status: "SUCCEEDED",
+      idempotencyKey: randomUUID(),
+      finishedAt: new Date(),
+      images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id } },
+    },
+    select: { id: true, images: { select: { id: true, assetId: true } } },
+  });
+}

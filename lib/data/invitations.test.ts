@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeTeam, makeUser } from "@/lib/authz/fixtures";
+import { acceptInvitation, createInvitation, listPendingInvitations, previewInvitation, revokeInvitation } from "@/lib/data/invitations";
+import { db } from "@/lib/db";
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const week = { expiresInDays: 7, multiUse: false } as const;
+
+async function roleOf(userId: string, workspaceId: string) {
+  const row = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } }, select: { role: true } });
+  return row?.role ?? null;
+}
+
+describe("invitations (real PostgreSQL)", () => {
+  it("stores only the sha256 of a 256-bit token", async () => {
+    const team = await makeTeam();
+    const result = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "EDITOR", ...week });
+    if (!result.ok) throw new Error(result.message);
+    const { token, id } = result.value;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await db.invitation.findUniqueOrThrow({ where: { id } });
+    expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+
+  it("admins invite editors and viewers, not admins; owners also admins; nobody into a personal studio", async () => {
+    const team = await makeTeam();
+    expect((await createInvitation(team.members.ADMIN, team.as("ADMIN"), { role: "ADMIN", ...week })).ok).toBe(false);
+    expect((await createInvitation(team.members.ADMIN, team.as("ADMIN"), { role: "VIEWER", ...week })).ok).toBe(true);
+    expect((await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "ADMIN", ...week })).ok).toBe(true);
+    const personal = await makeTeam({ personal: true });
+    expect((await createInvitation(personal.members.OWNER, personal.as("OWNER"), { role: "VIEWER", ...week })).ok).toBe(false);
+  });
+
+  it("a single-use link admits one person with its role, then reads as used", async () => {
+    const team = await makeTeam();
+    const created = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "EDITOR", ...week });
+    if (!created.ok) throw new Error(created.message);
+    const [first, second] = await Promise.all([makeUser("first"), makeUser("second")]);
+    expect(await acceptInvitation(first, created.value.token)).toEqual({ ok: true, value: { slug: team.workspace.slug } });
+    expect(await roleOf(first.id, team.workspace.id)).toBe("EDITOR");
+    expect(await acceptInvitation(second, created.value.token)).toMatchObject({ ok: false, message: expect.stringMatching(/already been used/) });
+    expect(await roleOf(second.id, team.workspace.id)).toBeNull();
+    expect((await previewInvitation(created.value.token))?.state).toBe("used");
+    expect(await listPendingInvitations(team.as("OWNER"))).toEqual([]);
+  });
+
+  it("two people racing for one single-use link: exactly one gets in", async () => {
+    const team = await makeTeam();
+    const created = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "VIEWER", ...week });
+    if (!created.ok) throw new Error(created.message);
+    const people = await Promise.all([makeUser("racer"), makeUser("racer"), makeUser("racer")]);
+    const results = await Promise.all(people.map((p) => acceptInvitation(p, created.value.token)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("a multi-use link admits several people and counts them", async () => {
+    const team = await makeTeam();
+    const created = await createInvitation(team.members.ADMIN, team.as("ADMIN"), { role: "VIEWER", expiresInDays: 1, multiUse: true });
+    if (!created.ok) throw new Error(created.message);
+    for (const p of await Promise.all([makeUser("a"), makeUser("b")])) {
+      expect((await acceptInvitation(p, created.value.token)).ok).toBe(true);
+    }
+    expect((await listPendingInvitations(team.as("ADMIN")))[0]).toMatchObject({ uses: 2, multiUse: true, role: "VIEWER" });
+  });
+
+  it("expired and revoked links are refused with a clear message", async () => {
+    const team = await makeTeam();
+    const old = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "VIEWER", ...week }, new Date(Date.now() - 8 * 86_400_000));
+    const revoked = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "VIEWER", ...week });
+    if (!old.ok || !revoked.ok) throw new Error("setup");
+    expect((await revokeInvitation(team.as("OWNER"), revoked.value.id)).ok).toBe(true);
+    const person = await makeUser("late");
+    expect(await acceptInvitation(person, old.value.token)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect(await acceptInvitation(person, revoked.value.token)).toMatchObject({ ok: false, message: expect.stringMatching(/withdrawn/) });
+    expect(await roleOf(person.id, team.workspace.id)).toBeNull();
+    expect(await listPendingInvitations(team.as("OWNER"))).toEqual([]);
+  });
+
+  it("a link tied to an email admits only that signed-in address", async () => {
+    const team = await makeTeam();
+    const invited = await makeUser("invited");
+    const created = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "EDITOR", email: invited.email, ...week });
+    if (!created.ok) throw new Error(created.message);
+    const someoneElse = await makeUser("other");
+    expect(await acceptInvitation(someoneElse, created.value.token)).toMatchObject({
+      ok: false,
+      message: `This invitation is for ${invited.email}. Sign in with that address to accept it.`,
+    });
+    expect((await acceptInvitation({ ...invited, email: invited.email.toUpperCase() }, created.value.token)).ok).toBe(true);
+  });
+
+  it("an existing member is never demoted by a link and does not use it up", async () => {
+    const team = await makeTeam();
+    const created = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "VIEWER", ...week });
+    if (!created.ok) throw new Error(created.message);
+    expect((await acceptInvitation(team.members.EDITOR, created.value.token)).ok).toBe(true);
+    expect(await roleOf(team.members.EDITOR.id, team.workspace.id)).toBe("EDITOR");
+    expect((await previewInvitation(created.value.token))?.state).toBe("valid");
+  });
+
+  it("revoking is scoped to the workspace and to roles the revoker could grant", async () => {
+    const team = await makeTeam();
+    const other = await makeTeam();
+    const adminInvite = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "ADMIN", ...week });
+    if (!adminInvite.ok) throw new Error(adminInvite.message);
+    expect((await revokeInvitation(other.as("OWNER"), adminInvite.value.id)).ok).toBe(false);
+    expect((await revokeInvitation(team.as("ADMIN"), adminInvite.value.id)).ok).toBe(false);
+    expect((await previewInvitation(adminInvite.value.token))?.state).toBe("valid");
+  });
+
+  it("an unknown token previews as nothing", async () => {
+    expect(await previewInvitation("x".repeat(43))).toBeNull();
+  });
+});

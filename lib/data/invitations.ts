@@ -1,0 +1,206 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Viewer } from "@/lib/auth";
+import { grantableRoles, lockWorkspace, ROLE_RANK } from "@/lib/data/members";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { AssignableRole } from "@/lib/validations/workspace";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Only the hash is stored, so a leaked database (or backup) holds no usable invitation. */
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const invitationPath = (token: string) => `/invite/${token}`;
+
+export async function createInvitation(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  input: { role: AssignableRole; email?: string; expiresInDays: number; multiUse: boolean },
+  now = new Date(),
+): Promise<Outcome<{ token: string; id: string }>> {
+  if (workspace.personal) {
+    return refused("Your personal studio is just for you. Create a team workspace to invite people.");
+  }
+  if (!grantableRoles(workspace.role).includes(input.role)) {
+    return refused("You can only invite people with a role below your own.", "role");
+  }
+  // 256 random bits, base64url: unguessable and safe in a URL path.
+  const token = randomBytes(32).toString("base64url");
+  const row = await db.invitation.create({
+    data: {
+      workspaceId: workspace.id,
+      tokenHash: hashInvitationToken(token),
+      role: input.role,
+      email: input.email ?? null,
+      multiUse: input.multiUse,
+      expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+      createdById: viewer.id,
+    },
+    select: { id: true },
+  });
+  return done({ token, id: row.id });
+}
+
+export interface PendingInvitationDTO {
+  id: string;
+  role: Role;
+  email: string | null;
+  multiUse: boolean;
+  uses: number;
+  expiresAt: string;
+  createdAt: string;
+  invitedBy: string | null;
+}
+
+/** Invitations that can still be accepted: not revoked, not expired, and (single-use) not yet used. */
+const usable = (now: Date) =>
+  ({
+    revokedAt: null,
+    expiresAt: { gt: now },
+    OR: [{ multiUse: true }, { acceptedAt: null }],
+  }) satisfies Prisma.InvitationWhereInput;
+
+export async function listPendingInvitations(workspace: WorkspaceAccess, now = new Date()): Promise<PendingInvitationDTO[]> {
+  const rows = await db.invitation.findMany({
+    where: { workspaceId: workspace.id, ...usable(now) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      role: true,
+      email: true,
+      multiUse: true,
+      uses: true,
+      expiresAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    email: r.email,
+    multiUse: r.multiUse,
+    uses: r.uses,
+    expiresAt: r.expiresAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    invitedBy: r.createdBy ? (r.createdBy.name ?? r.createdBy.email) : null,
+  }));
+}
+
+/** Revoking is idempotent; an id from another workspace reads as not found. */
+export async function revokeInvitation(workspace: WorkspaceAccess, invitationId: string, now = new Date()): Promise<Outcome> {
+  const found = await db.invitation.findFirst({
+    where: { id: invitationId, workspaceId: workspace.id },
+    select: { role: true, revokedAt: true },
+  });
+  if (!found) return refused("That invitation does not exist.");
+  // Whoever may not hand out a role may not withdraw it either (an admin cannot revoke an admin invite).
+  if (!grantableRoles(workspace.role).includes(found.role as AssignableRole)) {
+    return refused("Your role in this workspace does not allow that.");
+  }
+  if (!found.revokedAt) {
+    await db.invitation.updateMany({ where: { id: invitationId, workspaceId: workspace.id, revokedAt: null }, data: { revokedAt: now } });
+  }
+  return done();
+}
+
+export type InvitationState = "valid" | "expired" | "revoked" | "used";
+
+export interface InvitationPreview {
+  state: InvitationState;
+  workspaceName: string;
+  workspaceSlug: string;
+  role: Role;
+  /** Set when the invitation is for one address only. */
+  email: string | null;
+  invitedBy: string | null;
+}
+
+function stateOf(inv: { revokedAt: Date | null; expiresAt: Date; multiUse: boolean; acceptedAt: Date | null }, now: Date): InvitationState {
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt <= now) return "expired";
+  if (!inv.multiUse && inv.acceptedAt) return "used";
+  return "valid";
+}
+
+/** What the invite page shows to whoever holds the link; null when the token matches nothing. */
+export async function previewInvitation(token: string, now = new Date()): Promise<InvitationPreview | null> {
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      role: true,
+      email: true,
+      multiUse: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      workspace: { select: { name: true, slug: true } },
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  if (!inv) return null;
+  return {
+    state: stateOf(inv, now),
+    workspaceName: inv.workspace.name,
+    workspaceSlug: inv.workspace.slug,
+    role: inv.role,
+    email: inv.email,
+    invitedBy: inv.createdBy ? (inv.createdBy.name ?? inv.createdBy.email) : null,
+  };
+}
+
+const STATE_MESSAGE: Record<Exclude<InvitationState, "valid">, string> = {
+  expired: "This invitation has expired. Ask for a new link.",
+  revoked: "This invitation was withdrawn. Ask for a new link.",
+  used: "This invitation has already been used. Ask for a new link.",
+};
+
+/**
+ * Joins the viewer to the invitation's workspace. Under the workspace lock the invitation is
+ * re-checked and (single-use) claimed, so two people racing for one link cannot both get in.
+ * Someone who is already a member is never demoted by a link; a link for a higher role promotes
+ * them (whoever made it could grant that role), otherwise it is left unused.
+ */
+export async function acceptInvitation(viewer: Viewer, token: string, now = new Date()): Promise<Outcome<{ slug: string }>> {
+  const tokenHash = hashInvitationToken(token);
+  return db.$transaction(async (tx) => {
+    const inv = await tx.invitation.findUnique({
+      where: { tokenHash },
+      select: { id: true, workspaceId: true, role: true, email: true, workspace: { select: { slug: true } } },
+    });
+    if (!inv) return refused("That invitation link is not valid.");
+    await lockWorkspace(tx, inv.workspaceId);
+    const fresh = await tx.invitation.findUniqueOrThrow({
+      where: { id: inv.id },
+      select: { revokedAt: true, expiresAt: true, multiUse: true, acceptedAt: true },
+    });
+    const state = stateOf(fresh, now);
+    if (state !== "valid") return refused(STATE_MESSAGE[state]);
+    if (inv.email && inv.email !== viewer.email.toLowerCase()) {
+      return refused(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+    }
+    const existing = await tx.membership.findUnique({
+      where: { userId_workspaceId: { userId: viewer.id, workspaceId: inv.workspaceId } },
+      select: { role: true },
+    });
+    if (existing) {
+      if (ROLE_RANK[existing.role] < ROLE_RANK[inv.role]) {
+        await tx.membership.update({
+          where: { userId_workspaceId: { userId: viewer.id, workspaceId: inv.workspaceId } },
+          data: { role: inv.role },
+        });
+        await tx.invitation.update({ where: { id: inv.id }, data: { uses: { increment: 1 }, acceptedAt: now } });
+      }
+      return done({ slug: inv.workspace.slug });
+    }
+    await tx.membership.create({ data: { userId: viewer.id, workspaceId: inv.workspaceId, role: inv.role } });
+    await tx.invitation.update({ where: { id: inv.id }, data: { uses: { increment: 1 }, acceptedAt: now } });
+    return done({ slug: inv.workspace.slug });
+  });
+}

@@ -1,0 +1,166 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db, type Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
+import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/validations/workspace";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
+
+export const ROLE_LABEL: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", EDITOR: "Editor", VIEWER: "Viewer" };
+
+export const LAST_OWNER_MESSAGE =
+  "A workspace needs at least one owner. Transfer ownership or make someone else an owner first.";
+
+/** Roles this member may hand out, by invitation or role change: admin only with the power to grant it. */
+export function grantableRoles(actor: Role): AssignableRole[] {
+  if (!can(actor, "member.invite") && !can(actor, "member.role.change")) return [];
+  return ASSIGNABLE_ROLES.filter((r) => r !== "ADMIN" || can(actor, "member.admin.grant"));
+}
+
+/**
+ * What `actor` may do to a member holding `target`: admins manage editors and viewers; those who
+ * may grant admin (owners) manage everyone. Owners may also step down themselves; nobody removes
+ * themselves here (that is "leave"). The UI shows exactly these controls and the data layer
+ * enforces the same answer.
+ */
+export function memberControls(actor: Role, target: Role, self: boolean): { roles: AssignableRole[]; canRemove: boolean } {
+  const manages = can(actor, "member.admin.grant") || ROLE_RANK[target] < ROLE_RANK.ADMIN;
+  if (self) {
+    return { roles: can(actor, "member.admin.grant") ? [...ASSIGNABLE_ROLES] : [], canRemove: false };
+  }
+  return {
+    roles: manages && can(actor, "member.role.change") ? grantableRoles(actor) : [],
+    canRemove: manages && can(actor, "member.remove"),
+  };
+}
+
+export interface MemberDTO {
+  userId: string;
+  name: string | null;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export async function listMembers(workspace: WorkspaceAccess): Promise<MemberDTO[]> {
+  const rows = await db.membership.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows
+    .map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, role: r.role, joinedAt: r.createdAt.toISOString() }))
+    .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
+}
+
+/**
+ * Serialises every membership change of one workspace: the last-owner rule counts owners and then
+ * writes, and two owners demoting each other at once must not both see "another owner remains".
+ */
+export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
+  return rows.length === 1;
+}
+
+/** The role as it is now, under the lock: the one read at the start of the request may be stale. */
+async function currentRole(tx: Tx, workspaceId: string, userId: string): Promise<Role | null> {
+  const row = await tx.membership.findUnique({
+    where: { userId_workspaceId: { userId, workspaceId } },
+    select: { role: true },
+  });
+  return row?.role ?? null;
+}
+
+async function otherOwnerExists(tx: Tx, workspaceId: string, userId: string): Promise<boolean> {
+  const count = await tx.membership.count({ where: { workspaceId, role: "OWNER", userId: { not: userId } } });
+  return count > 0;
+}
+
+const NOT_A_MEMBER = "That person is not a member of this workspace.";
+const NOT_ALLOWED = "Your role in this workspace does not allow that.";
+
+export async function changeMemberRole(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  userId: string,
+  role: AssignableRole,
+): Promise<Outcome> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
+    const [actor, target] = await Promise.all([
+      currentRole(tx, workspace.id, viewer.id),
+      currentRole(tx, workspace.id, userId),
+    ]);
+    if (!actor) return refused(NOT_ALLOWED);
+    if (!target) return refused(NOT_A_MEMBER);
+    if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refused(NOT_ALLOWED, "role");
+    if (target === role) return done();
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused(LAST_OWNER_MESSAGE);
+    await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role } });
+    return done();
+  });
+}
+
+/** Their generations and uploads stay in the workspace; only the membership goes. */
+export async function removeMember(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
+  if (userId === viewer.id) return refused("To leave this workspace yourself, use Leave workspace.");
+  return db.$transaction(async (tx) => {
+    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
+    const [actor, target] = await Promise.all([
+      currentRole(tx, workspace.id, viewer.id),
+      currentRole(tx, workspace.id, userId),
+    ]);
+    if (!actor) return refused(NOT_ALLOWED);
+    if (!target) return refused(NOT_A_MEMBER);
+    if (!memberControls(actor, target, false).canRemove) return refused(NOT_ALLOWED);
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused(LAST_OWNER_MESSAGE);
+    await tx.membership.delete({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } } });
+    return done();
+  });
+}
+
+export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess): Promise<Outcome> {
+  if (workspace.personal) return refused("Your personal studio is yours for good; it cannot be left.");
+  return db.$transaction(async (tx) => {
+    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
+    const role = await currentRole(tx, workspace.id, viewer.id);
+    if (!role) return refused("You are not a member of this workspace.");
+    if (role === "OWNER" && !(await otherOwnerExists(tx, workspace.id, viewer.id))) return refused(LAST_OWNER_MESSAGE);
+    await tx.membership.delete({ where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } } });
+    return done();
+  });
+}
+
+/** The new owner is promoted and the one handing over becomes an admin, in one step. */
+export async function transferOwnership(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
+  if (userId === viewer.id) return refused("You already own this workspace; pick another member.", "userId");
+  return db.$transaction(async (tx) => {
+    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
+    const [actor, target] = await Promise.all([
+      currentRole(tx, workspace.id, viewer.id),
+      currentRole(tx, workspace.id, userId),
+    ]);
+    if (actor !== "OWNER" || !can(actor, "workspace.transfer")) return refused(NOT_ALLOWED);
+    if (!target) return refused(NOT_A_MEMBER, "userId");
+    await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role: "OWNER" } });
+    await tx.membership.update({
+      where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } },
+      data: { role: "ADMIN" },
+    });
+    return done();
+  });
+}
+
+/** Members @mentions resolve against: name, first name and the local part of the email. */
+export async function listMentionableMembers(workspaceId: string) {
+  const rows = await db.membership.findMany({
+    where: { workspaceId },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((r) => r.user);
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth";
+import { lockWorkspace } from "@/lib/data/members";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getStorage } from "@/lib/storage";
+
+const SLUG_TAKEN = "That address is already taken; pick another.";
+
+/** A team workspace, owned by the person who made it. */
+export async function createTeamWorkspace(viewer: Viewer, input: { name: string; slug: string }): Promise<Outcome<{ slug: string }>> {
+  try {
+    const row = await db.workspace.create({
+      data: {
+        name: input.name,
+        slug: input.slug,
+        personal: false,
+        memberships: { create: { userId: viewer.id, role: "OWNER" } },
+      },
+      select: { slug: true },
+    });
+    return done({ slug: row.slug });
+  } catch (e) {
+    // The unique index decides, not a prior lookup: two people racing for one slug get one each way.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refused(SLUG_TAKEN, "slug");
+    throw e;
+  }
+}
+
+export async function renameWorkspace(workspace: WorkspaceAccess, name: string): Promise<Outcome> {
+  await db.workspace.update({ where: { id: workspace.id }, data: { name } });
+  return done();
+}
+
+export async function setDailyQuota(workspace: WorkspaceAccess, dailyQuota: number | null): Promise<Outcome> {
+  await db.workspace.update({ where: { id: workspace.id }, data: { dailyQuota } });
+  return done();
+}
+
+/**
+ * Deletes a team workspace with everything in it, then the stored files nothing else uses.
+ * Files are content-addressed and shared between Asset rows (the same upload in two workspaces,
+ * a result reused as a reference), so a key is removed only when no remaining row points at it.
+ * The rows go first, in one transaction: a failure leaves the workspace whole, and a storage
+ * failure afterwards leaves at worst an orphaned file, never a row pointing at a missing one.
+ * (An upload of the very same bytes elsewhere landing between the check and the delete would lose
+ * its file; the window is a few milliseconds, and a re-upload restores it.)
+ */
+export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: string): Promise<Outcome<{ removedFiles: number }>> {
+  if (workspace.personal) return refused("Your personal studio cannot be deleted.");
+  if (confirm.trim().toLowerCase() !== workspace.slug) {
+    return refused(`Type ${workspace.slug} exactly to confirm.`, "confirm");
+  }
+  const keys = await db.$transaction(async (tx) => {
+    if (!(await lockWorkspace(tx, workspace.id))) return null;
+    const assets = await tx.asset.findMany({ where: { workspaceId: workspace.id }, select: { storageKey: true }, distinct: ["storageKey"] });
+    // Generations first: their reference and image rows restrict deleting the assets they point at.
+    await tx.generation.deleteMany({ where: { workspaceId: workspace.id } });
+    await tx.asset.deleteMany({ where: { workspaceId: workspace.id } });
+    await tx.workspace.delete({ where: { id: workspace.id } });
+    return assets.map((a) => a.storageKey);
+  });
+  if (!keys) return refused("That workspace no longer exists.");
+  const stillUsed = new Set(
+    (await db.asset.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true }, distinct: ["storageKey"] })).map(
+      (a) => a.storageKey,
+    ),
+  );
+  const orphans = keys.filter((k) => !stillUsed.has(k));
+  try {
+    await getStorage().delete(orphans);
+  } catch (e) {
+    console.error(`[delete-workspace] ${orphans.length} files of ${workspace.id} could not be removed from storage`, e);
+  }
+  return done({ removedFiles: orphans.length });
+}

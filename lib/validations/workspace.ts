@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/validations/auth";
+
+export const WORKSPACE_NAME_MAX_LENGTH = 60;
+export const SLUG_MIN_LENGTH = 3;
+export const SLUG_MAX_LENGTH = 40;
+export const COMMENT_MAX_LENGTH = 2000;
+export const LIBRARY_NAME_MAX_LENGTH = 60;
+export const MAX_DAILY_QUOTA = 100_000;
+
+/**
+ * Slugs that would shadow a route under /w/ (`/w/new`) or read as part of the product; a
+ * workspace called "settings" would make /w/settings/… ambiguous to people, if not to the router.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "new",
+  "api",
+  "app",
+  "admin",
+  "activity",
+  "create",
+  "gallery",
+  "invite",
+  "members",
+  "settings",
+  "share",
+  "s",
+  "w",
+  "sign-in",
+  "sign-up",
+  "login",
+  "logout",
+  "help",
+  "support",
+  "atelier",
+]);
+
+export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+/** Roles an invitation or a role change can hand out; ownership moves only by transfer. */
+export const ASSIGNABLE_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const workspace = z.string().min(1).max(100);
+
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the workspace a name.")
+  .max(WORKSPACE_NAME_MAX_LENGTH, `Keep the name under ${WORKSPACE_NAME_MAX_LENGTH} characters.`);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(SLUG_MIN_LENGTH, `Use at least ${SLUG_MIN_LENGTH} characters.`)
+  .max(SLUG_MAX_LENGTH, `Use at most ${SLUG_MAX_LENGTH} characters.`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. brand-team.")
+  .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved; pick another.");
+
+/** A checkbox sends "on" when ticked and nothing at all when not. */
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => v || undefined);
+
+export const createWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });
+
+export const renameWorkspaceSchema = z.object({ workspace, name: workspaceNameSchema });
+
+export const deleteWorkspaceSchema = z.object({
+  workspace,
+  confirm: z.string().trim().min(1, "Type the workspace's address to confirm."),
+});
+
+export const memberTargetSchema = z.object({ workspace, userId: id });
+
+export const changeRoleSchema = z.object({
+  workspace,
+  userId: id,
+  role: z.enum(ASSIGNABLE_ROLES, { error: "Pick admin, editor or viewer." }),
+});
+
+export const leaveWorkspaceSchema = z.object({ workspace });
+
+export const inviteMemberSchema = z.object({
+  workspace,
+  role: z.enum(ASSIGNABLE_ROLES, { error: "Pick the role the invitation grants." }),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(emailSchema.optional()),
+  expiresInDays: z.coerce
+    .number()
+    .refine((d): d is (typeof INVITE_EXPIRY_DAYS)[number] => (INVITE_EXPIRY_DAYS as readonly number[]).includes(d), {
+      message: "Pick 1, 7 or 30 days.",
+    }),
+  multiUse: checkbox,
+});
+
+export const revokeInvitationSchema = z.object({ workspace, invitationId: id });
+
+/** 32 random bytes, base64url: exactly 43 characters. */
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That invitation link is not valid.");
+
+export const acceptInvitationSchema = z.object({ token: invitationTokenSchema });
+
+export const setDailyQuotaSchema = z.object({
+  workspace,
+  // Empty means "the deployment default" (WORKSPACE_DAILY_QUOTA).
+  dailyQuota: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.coerce
+      .number({ error: "Enter a whole number, or leave it empty for the default." })
+      .int("Use a whole number.")
+      .min(1, "At least 1 a day.")
+      .max(MAX_DAILY_QUOTA, `At most ${MAX_DAILY_QUOTA.toLocaleString("en")} a day.`)
+      .nullable(),
+  ),
+});
+
+export const pinReferenceSchema = z.object({
+  workspace,
+  assetId: id,
+  name: optionalText(LIBRARY_NAME_MAX_LENGTH, `Keep the name under ${LIBRARY_NAME_MAX_LENGTH} characters.`),
+});
+
+export const unpinReferenceSchema = z.object({ workspace, assetId: id });
+
+export const addCommentSchema = z.object({
+  workspace,
+  generationId: id,
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write something first.")
+    .max(COMMENT_MAX_LENGTH, `Keep comments under ${COMMENT_MAX_LENGTH} characters.`),
+});
+
+export const REVIEW_STATUSES = ["APPROVED", "NEEDS_CHANGES"] as const;
+
+export const setReviewSchema = z.object({
+  workspace,
+  generationId: id,
+  // Empty clears the review.
+  status: z
+    .union([z.enum(REVIEW_STATUSES), z.literal("")], { error: "Pick approved or needs changes." })
+    .transform((v) => (v === "" ? null : v)),
+});
+
+export const transferOwnershipSchema = memberTargetSchema;
