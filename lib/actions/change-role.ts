@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { changeMemberRole, ROLE_LABEL } from "@/lib/data/members";
+import { changeRoleSchema } from "@/lib/validations/workspace";
+
+export const changeRoleAction = workspaceAction(
+  "change-role",
+  "member.role.change",
+  changeRoleSchema,
+  async ({ viewer, workspace, input }) => {
+    const result = await changeMemberRole(viewer, workspace, input.userId, input.role);
+    if (!result.ok) return result;
+    // Changing one's own role changes one's own navigation too.
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return { ok: true, message: `Role changed to ${ROLE_LABEL[input.role].toLowerCase()}.` };
+  },
+);

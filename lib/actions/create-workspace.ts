@@ -1,0 +1,13 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/actions/action";
+import { createTeamWorkspace } from "@/lib/data/workspace-admin";
+import { createWorkspaceSchema } from "@/lib/validations/workspace";
+
+/** Anyone signed in may start a team workspace; they own it and land on its members page to invite people. */
+export const createWorkspaceAction = userAction("create-workspace", createWorkspaceSchema, async ({ viewer, input }) => {
+  const result = await createTeamWorkspace(viewer, input);
+  if (!result.ok) return result;
+  redirect(`/w/${result.value.slug}/members`);
+});

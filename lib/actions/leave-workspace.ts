@@ -1,0 +1,17 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { workspaceAction } from "@/lib/actions/action";
+import { leaveWorkspace } from "@/lib/data/members";
+import { leaveWorkspaceSchema } from "@/lib/validations/workspace";
+
+export const leaveWorkspaceAction = workspaceAction(
+  "leave-workspace",
+  "workspace.view",
+  leaveWorkspaceSchema,
+  async ({ viewer, workspace }) => {
+    const result = await leaveWorkspace(viewer, workspace);
+    if (!result.ok) return result;
+    redirect("/w");
+  },
+);

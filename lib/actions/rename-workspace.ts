@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { renameWorkspace } from "@/lib/data/workspace-admin";
+import { renameWorkspaceSchema } from "@/lib/validations/workspace";
+
+export const renameWorkspaceAction = workspaceAction(
+  "rename-workspace",
+  "workspace.rename",
+  renameWorkspaceSchema,
+  async ({ workspace, input }) => {
+    const result = await renameWorkspace(workspace, input.name);
+    if (!result.ok) return result;
+    // The name shows in the shell's switcher on every page of the workspace.
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return { ok: true, message: `Renamed to ${input.name}.` };
+  },
+);

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { revokeInvitation } from "@/lib/data/invitations";
+import { revokeInvitationSchema } from "@/lib/validations/workspace";
+
+export const revokeInvitationAction = workspaceAction(
+  "revoke-invitation",
+  "member.invite",
+  revokeInvitationSchema,
+  async ({ workspace, input }) => {
+    const result = await revokeInvitation(workspace, input.invitationId);
+    if (!result.ok) return result;
+    revalidatePath(`/w/${workspace.slug}/members`);
+    return { ok: true, message: "Invitation revoked; its link no longer works." };
+  },
+);

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { setDailyQuota } from "@/lib/data/workspace-admin";
+import { env } from "@/lib/env";
+import { setDailyQuotaSchema } from "@/lib/validations/workspace";
+
+/** Takes effect at once; today's count is kept, so lowering below it stops new generations until midnight UTC. */
+export const setDailyQuotaAction = workspaceAction(
+  "set-daily-quota",
+  "workspace.quota.set",
+  setDailyQuotaSchema,
+  async ({ workspace, input }) => {
+    const result = await setDailyQuota(workspace, input.dailyQuota);
+    if (!result.ok) return result;
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return {
+      ok: true,
+      message:
+        input.dailyQuota === null
+          ? `Daily limit reset to the default (${env.WORKSPACE_DAILY_QUOTA}).`
+          : `Daily limit set to ${input.dailyQuota} generations.`,
+    };
+  },
+);

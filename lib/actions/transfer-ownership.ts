@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { transferOwnership } from "@/lib/data/members";
+import { transferOwnershipSchema } from "@/lib/validations/workspace";
+
+/** The chosen member becomes an owner and the current owner an admin. */
+export const transferOwnershipAction = workspaceAction(
+  "transfer-ownership",
+  "workspace.transfer",
+  transferOwnershipSchema,
+  async ({ viewer, workspace, input }) => {
+    const result = await transferOwnership(viewer, workspace, input.userId);
+    if (!result.ok) return result;
+    // The former owner's navigation and controls change with their role.
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return { ok: true, message: "Ownership transferred. You are now an admin of this workspace." };
+  },
+);
