@@ -446,7 +446,8 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
 }
 
 export type SharedFileResult =
-  | { status: "not-found" | "locked" }
+  | { status: "not-found" }
+  | { status: "locked" }
   | { status: "ok"; file: { bytes: Buffer; mime: string; sha256: string } };
 
 /**
@@ -459,7 +460,8 @@ export async function getSharedAssetFile(
   proof: string | null | undefined,
 ): Promise<SharedFileResult> {
   const access = await resolveShareLink(token, proof);
-  if (access.status !== "open") return { status: access.status };
+  if (access.status === "not-found") return { status: "not-found" };
+  if (access.status === "locked") return { status: "locked" };
   const { link } = access;
   const images = sharedImagesWhere(link);
   const granted: Prisma.AssetWhereInput[] = [

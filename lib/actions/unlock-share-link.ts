@@ -1,0 +1,33 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { publicAction } from "@/lib/actions/action";
+import { sharePath, shareProofCookies, unlockShareLink } from "@/lib/data/share-links";
+import { env } from "@/lib/env";
+import { unlockShareLinkSchema } from "@/lib/validations/share";
+
+const WRONG = "That password is not right.";
+
+/**
+ * Checks a protected link's password and leaves an HMAC proof in httpOnly cookies scoped to the
+ * link's page and files, so the page and its images open without asking again.
+ */
+export const unlockShareLinkAction = publicAction("unlock-share-link", unlockShareLinkSchema, async ({ token, password }) => {
+  const result = await unlockShareLink(token, password);
+  if (result.status === "not-found") return { ok: false, message: "This link is no longer available." };
+  if (result.status === "wrong-password") return { ok: false, message: WRONG, fieldErrors: { password: [WRONG] } };
+  if (result.proof) {
+    const store = await cookies();
+    for (const cookie of shareProofCookies(token)) {
+      store.set(cookie.name, result.proof.value, {
+        path: cookie.path,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: new URL(env.APP_URL).protocol === "https:",
+        expires: result.proof.expires,
+      });
+    }
+  }
+  redirect(sharePath(token));
+});
