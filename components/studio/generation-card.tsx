@@ -1,5 +1,7 @@
 "use client";
 
+import { useParams } from "next/navigation";
+import { ShareButton } from "@/components/share/share-button";
 import type { GenerationDTO } from "@/lib/data/dto";
 import { formatDuration, useNow } from "./use-now";
 
@@ -34,6 +36,8 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
   const now = useNow(pending);
   const started = Date.parse(g.createdAt);
   const elapsed = (g.finishedAt ? Date.parse(g.finishedAt) : now) - started;
+  // The card lives under /w/[workspace]/…; reading the slug here spares every caller a prop.
+  const { workspace } = useParams<{ workspace: string }>();
 
   return (
     <article
@@ -65,6 +69,9 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
         >
           Use these inputs
         </button>
+        {g.status === "SUCCEEDED" ? (
+          <ShareButton workspace={workspace} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} />
+        ) : null}
       </header>
       <p className="mt-2 line-clamp-2 text-sm" title={g.prompt}>
         {g.prompt}
