@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { remixSharedAction } from "@/lib/actions/remix-shared";
+
+interface Props {
+  token: string;
+  /** Needed on gallery links, where the page shows several generations. */
+  generationId?: string;
+  /** Names the button when several share a page. */
+  subject?: string;
+}
+
+export function RemixButton({ token, generationId, subject }: Props) {
+  const [state, action, pending] = useActionState(remixSharedAction, undefined);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="token" value={token} />
+      {generationId ? <input type="hidden" name="generationId" value={generationId} /> : null}
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-label={subject ? `Remix “${subject.length > 60 ? `${subject.slice(0, 59)}…` : subject}” into my workspace` : undefined}
+      >
+        {pending ? "Opening your studio…" : "Remix into my workspace"}
+      </Button>
+      <FormMessage message={state?.ok === false ? state.message : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getViewer } from "@/lib/auth";
+import { shareTokenSchema } from "@/lib/validations/share";
+
+/** The public frame of a share page: none of the sharer's workspace chrome. */
+export default async function ShareLayout({ children, params }: { children: ReactNode; params: Promise<{ token: string }> }) {
+  const [viewer, { token }] = await Promise.all([getViewer(), params]);
+  const back = shareTokenSchema.safeParse(token).success ? `?callbackUrl=/s/${token}` : "";
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-ink/10 bg-paper-raised">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <Link href="/" className="font-semibold tracking-tight">
+            Atelier
+          </Link>
+          {viewer ? (
+            <Link href="/w" className="text-sm font-medium text-ink-soft hover:text-ink">
+              Your studio
+            </Link>
+          ) : (
+            <Link href={`/sign-in${back}`} className="text-sm font-medium text-ink-soft hover:text-ink">
+              Sign in
+            </Link>
+          )}
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}
