@@ -41,6 +41,7 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
           <nav aria-label="Workspace" className="flex items-center gap-1">
             <NavLink href={`/w/${workspace.slug}/create`}>Create</NavLink>
             <NavLink href={`/w/${workspace.slug}/gallery`}>Gallery</NavLink>
+            <NavLink href={`/w/${workspace.slug}/shared`}>Shared links</NavLink>
           </nav>
           <details className="relative ml-auto">
             <summary
