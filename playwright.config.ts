@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The e2e build has its own directory (listed in tsconfig.json so Next leaves that file alone).
+const distDir = ".next-e2e";
 
 // Debian's Chromium: Playwright's own browser download is unreachable from these machines.
 const chromiumArgs = [
@@ -30,6 +32,7 @@ export default defineConfig({
   },
   webServer: {
     command: "npm run build && tsx scripts/e2e-server.ts",
+    env: { NEXT_DIST_DIR: distDir, E2E_PORT: String(port) },
     url: `http://localhost:${port}/`,
     timeout: 240_000,
     reuseExistingServer: false,

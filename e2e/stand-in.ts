@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
 
 /** The stand-in endpoint the e2e server started (scripts/e2e-server.ts), driven over real HTTP. */
-export const STAND_IN_URL = `http://127.0.0.1:${process.env.E2E_STAND_IN_PORT ?? 4110}`;
+export const STAND_IN_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1010}`;
 
 export interface LedgerEntry {
   path: string;

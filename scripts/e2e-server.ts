@@ -6,13 +6,16 @@ import { root, startServices } from "./services";
  * The app as Playwright sees it: a production build (`next start`) on a throwaway embedded
  * database, with the stand-in endpoint answering at once on a fixed port the specs can reach.
  */
+// Everything derives from E2E_PORT so that two runs on one machine (set different E2E_PORTs)
+// never share a port, a database directory or a build directory.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_STAND_IN_PORT = Number(process.env.E2E_STAND_IN_PORT ?? 4110);
+export const E2E_STAND_IN_PORT = E2E_PORT + 1010;
+const E2E_PG_PORT = E2E_PORT + 51231;
 
 async function main() {
   const services = await startServices({
-    dataDir: ".data/e2e-postgres",
-    dbPort: Number(process.env.E2E_PG_PORT ?? 54331),
+    dataDir: `.data/e2e-postgres-${E2E_PORT}`,
+    dbPort: E2E_PG_PORT,
     fresh: !process.env.DATABASE_URL,
     standInPort: E2E_STAND_IN_PORT,
     standInLatencyMs: 300,
@@ -25,7 +28,7 @@ async function main() {
       ...process.env,
       ...services.env,
       APP_URL: `http://localhost:${E2E_PORT}`,
-      STORAGE_DIR: path.join(root, ".data/e2e-storage"),
+      STORAGE_DIR: path.join(root, `.data/e2e-storage-${E2E_PORT}`),
       NEXT_TELEMETRY_DISABLED: "1",
       // Short enough that the stand-in's `hang` fault is cut off within a test.
       IMAGE_API_TIMEOUT_MS: "4000",

@@ -2,7 +2,7 @@
 
 import { workspaceAction } from "@/lib/actions/action";
 import { requeueFailedGeneration } from "@/lib/data/generations";
-import { enqueueGeneration } from "@/lib/jobs/queue";
+import { requestGenerationRun } from "@/lib/jobs/queue";
 import { generationRefSchema } from "@/lib/validations/generation";
 
 /** Runs a failed generation again with exactly the inputs it had. */
@@ -13,11 +13,7 @@ export const retryGenerationAction = workspaceAction(
   async ({ viewer, workspace, input }) => {
     const requeued = await requeueFailedGeneration(viewer, workspace, input.generationId);
     if (!requeued) return { ok: false, message: "There is no failed generation of yours to retry here." };
-    try {
-      await enqueueGeneration(input.generationId);
-    } catch (e) {
-      console.error(`[retry-generation] enqueue of ${input.generationId} failed; the sweep will pick it up`, e);
-    }
+    await requestGenerationRun(input.generationId);
     return { ok: true, data: { id: input.generationId } };
   },
 );

@@ -59,6 +59,19 @@ export async function enqueueGeneration(generationId: string): Promise<string | 
   return boss.send(GENERATION_QUEUE, job, { singletonKey: generationId });
 }
 
+/**
+ * For request handlers that have just stored a QUEUED generation: the row is the source of truth,
+ * so when the queue is briefly unreachable the worker's sweep re-sends it and the request is not
+ * lost; the caller answers the person at once either way.
+ */
+export async function requestGenerationRun(generationId: string): Promise<void> {
+  try {
+    await enqueueGeneration(generationId);
+  } catch (error) {
+    console.error(`[jobs] enqueue of ${generationId} failed; the sweep will pick it up`, error);
+  }
+}
+
 /** Closes the queue's connections; the next getQueue() starts a fresh instance. */
 export async function stopQueue(): Promise<void> {
   const starting = globalForQueue.atelierQueue;
