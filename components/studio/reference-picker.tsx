@@ -35,7 +35,7 @@ export function ReferencePicker({ references, dispatch, onFiles }: Props) {
       </div>
 
       {references.length > 0 ? (
-        <ol className="grid grid-cols-3 gap-3 sm:grid-cols-5" aria-label="Reference order (the first weighs most)">
+        <ol className="grid grid-cols-3 gap-3" aria-label="Reference order (the first weighs most)">
           {references.map((ref, i) => (
             <li
               key={ref.localId}
@@ -59,7 +59,7 @@ export function ReferencePicker({ references, dispatch, onFiles }: Props) {
                   @{i + 1}
                 </span>
                 {ref.status === "uploading" ? (
-                  <div className="absolute inset-x-0 bottom-0 h-1.5 bg-ink/10">
+                  <div className="absolute inset-x-0 top-0 h-1.5 bg-ink/10">
                     <div
                       role="progressbar"
                       aria-label={`Uploading ${ref.fileName}`}
@@ -71,7 +71,7 @@ export function ReferencePicker({ references, dispatch, onFiles }: Props) {
                     />
                   </div>
                 ) : null}
-                <div className="absolute right-1.5 top-1.5 flex gap-1">
+                <div className="absolute inset-x-1.5 bottom-1.5 flex justify-end gap-1">
                   <button
                     type="button"
                     className={iconButton}
