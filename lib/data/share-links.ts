@@ -362,8 +362,6 @@ export interface SharedGenerationDTO {
   id: string;
   prompt: string;
   size: string;
-  n: number;
-  model: string;
   createdAt: string;
   creatorName: string | null;
   images: SharedImageDTO[];
@@ -375,7 +373,6 @@ export interface SharedContentDTO {
   target: ShareTarget;
   title: string;
   sharedBy: string | null;
-  showReferences: boolean;
   generations: SharedGenerationDTO[];
   page: number;
   hasMore: boolean;
@@ -394,8 +391,6 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
       id: true,
       prompt: true,
       size: true,
-      n: true,
-      model: true,
       createdAt: true,
       user: { select: { name: true } },
       images: {
@@ -411,8 +406,6 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
       id: g.id,
       prompt: g.prompt,
       size: g.size,
-      n: g.n,
-      model: g.model,
       createdAt: g.createdAt.toISOString(),
       creatorName: g.user.name,
       images: g.images.map((img) => ({
@@ -438,7 +431,6 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
     target: link.target,
     title,
     sharedBy: link.createdBy?.name ?? null,
-    showReferences: link.showReferences,
     generations,
     page: single ? 1 : page,
     hasMore: !single && rows.length > SHARED_PAGE_SIZE,

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
-/** randomBytes(24) as base64url: 192 bits, always 32 characters. */
-export const SHARE_TOKEN_LENGTH = 32;
 export const SHARE_PASSWORD_MIN_LENGTH = 8;
 
+/** randomBytes(24) as base64url: 192 bits, always 32 characters. */
 export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a share link.");
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");

@@ -120,13 +120,18 @@ export default async function SharePage({
           generation={first}
           variant="hero"
           action={
-            viewer ? (
-              <RemixButton token={token} />
-            ) : (
-              <Link href={signIn} className={buttonClass("secondary")}>
-                Sign in to remix
-              </Link>
-            )
+            <section aria-label="Remix" className="space-y-3 border-t border-ink/10 pt-6">
+              <p className="text-sm text-ink-muted">
+                Like it? Start from the same prompt{first.references.length > 0 ? " and references" : ""} in your own studio.
+              </p>
+              {viewer ? (
+                <RemixButton token={token} />
+              ) : (
+                <Link href={signIn} className={buttonClass("secondary")}>
+                  Sign in to remix
+                </Link>
+              )}
+            </section>
           }
         />
       </div>

@@ -114,14 +114,14 @@ export default async function SharedLinksPage({ params }: { params: Promise<{ wo
                       </div>
                     </div>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="whitespace-nowrap px-4 py-3">
                     <When iso={link.createdAt} empty="" />
                     {everyone && link.createdByName ? <p className="text-xs text-ink-muted">by {link.createdByName}</p> : null}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="whitespace-nowrap px-4 py-3">
                     <When iso={link.expiresAt} empty="Never" />
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums">
+                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
                     <span data-testid="share-link-views">{link.viewCount}</span>
                     {link.lastViewedAt ? (
                       <p className="text-xs text-ink-muted">
@@ -129,14 +129,19 @@ export default async function SharedLinksPage({ params }: { params: Promise<{ wo
                       </p>
                     ) : null}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="whitespace-nowrap px-4 py-3">
                     <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS[link.status].style}`}>
                       {STATUS[link.status].label}
                     </span>
+                    {link.revokedAt ? (
+                      <p className="mt-1 text-xs text-ink-muted">
+                        <When iso={link.revokedAt} empty="" />
+                      </p>
+                    ) : null}
                   </td>
                   <td className="px-4 py-3">
                     {link.status === "active" ? (
-                      <div className="flex flex-wrap items-center justify-end gap-2">
+                      <div className="flex items-center justify-end gap-2">
                         <CopyLinkButton url={link.url} name={`Copy link to “${link.subject.slice(0, 60)}”`} />
                         <RevokeLinkButton workspace={workspace.slug} linkId={link.id} subject={link.subject} />
                       </div>
