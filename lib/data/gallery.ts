@@ -103,8 +103,9 @@ function generationWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters):
   };
   if (scope.onlyViewer) where.userId = viewer.id;
   if (filters.size) where.size = filters.size;
-  // ILIKE '%q%', which the trigram GIN index on prompt answers. Prisma passes % and _ through as
-  // wildcards, so they are escaped (backslash is LIKE's default escape) to search for them literally.
+  // ILIKE '%q%'. The planner takes the trigram GIN index for a rare word and the createdAt index
+  // (stopping at a page of matches) for a common one; scripts/bench.ts prints both plans. Prisma
+  // passes % and _ through as wildcards, so they are escaped to be searched for literally.
   if (filters.q) where.prompt = { contains: filters.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
   const images = imageWhere(viewer, scope, filters);
   if (images) where.images = { some: images };
