@@ -1,25 +1,82 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GalleryFilters } from "@/components/gallery/gallery-filters";
+import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth";
+import { listCollectionOptions } from "@/lib/data/collections";
+import { listGalleryPage } from "@/lib/data/gallery";
+import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { can } from "@/lib/permissions";
+import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
 export const metadata: Metadata = { title: "Gallery" };
 
-export default async function GalleryPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace } = await params;
+export default async function GalleryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireUser();
+  const { workspace: slug } = await params;
+  const workspace = await getWorkspaceAccess(viewer, slug);
+  if (!workspace) notFound();
+  const filters = parseGalleryFilters(await searchParams);
+  const [page, collections] = await Promise.all([listGalleryPage(viewer, workspace, filters), listCollectionOptions(workspace)]);
+  const mayCreate = can(workspace.role, "generation.create");
+
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Gallery</h1>
-      <EmptyState
-        title="No images yet"
-        action={
-          <Link href={`/w/${workspace}/create`} className={buttonClass("primary")}>
-            Create your first image
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Gallery</h1>
+        <Link href={`/w/${workspace.slug}/collections`} className="ml-auto text-sm font-medium text-ink-soft hover:text-ink">
+          Collections
+        </Link>
+        {mayCreate ? (
+          <Link href={`/w/${workspace.slug}/create`} className={buttonClass("primary")}>
+            Create
           </Link>
+        ) : null}
+      </div>
+      <GalleryFilters filters={filters} showWho />
+      <GalleryView
+        source={{ kind: "workspace", workspace: workspace.slug, filters }}
+        initialPage={page}
+        collections={collections}
+        canCollect={can(workspace.role, "collection.manage")}
+        selectable
+        empty={
+          isFiltered(filters) ? (
+            <EmptyState
+              title="No results for these filters"
+              action={
+                <Link href={`/w/${workspace.slug}/gallery`} className={buttonClass("secondary")}>
+                  Clear filters
+                </Link>
+              }
+            >
+              Nothing here matches. Try another word, or widen the filters.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title="No images yet"
+              action={
+                mayCreate ? (
+                  <Link href={`/w/${workspace.slug}/create`} className={buttonClass("primary")}>
+                    Create your first image
+                  </Link>
+                ) : undefined
+              }
+            >
+              Everything made in {workspace.name} is kept here, newest first.
+            </EmptyState>
+          )
         }
-      >
-        Everything you generate in this workspace is kept here.
-      </EmptyState>
+      />
     </>
   );
 }

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GalleryView } from "@/components/gallery/gallery-view";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth";
+import { getCollection, listCollectionOptions } from "@/lib/data/collections";
+import { listCollectionGalleryPage } from "@/lib/data/gallery";
+import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { can } from "@/lib/permissions";
+import { CollectionHeader } from "../_components/collection-header";
+
+type Props = { params: Promise<{ workspace: string; collectionId: string }> };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const metadata: Metadata = { title: "Collection" };
+
+export default async function CollectionPage({ params }: Props) {
+  const viewer = await requireUser();
+  const { workspace: slug, collectionId } = await params;
+  const workspace = await getWorkspaceAccess(viewer, slug);
+  if (!workspace || !ID.test(collectionId)) notFound();
+  const collection = await getCollection(workspace, collectionId);
+  if (!collection) notFound();
+  const [page, collections] = await Promise.all([
+    listCollectionGalleryPage(viewer, workspace, collection.id),
+    listCollectionOptions(workspace),
+  ]);
+  const mayManage = can(workspace.role, "collection.manage");
+
+  return (
+    <>
+      <nav aria-label="Collections" className="mb-3 text-sm">
+        <Link href={`/w/${workspace.slug}/collections`} className="font-medium text-ink-soft hover:text-ink">
+          ← Collections
+        </Link>
+      </nav>
+      <CollectionHeader workspace={workspace.slug} collection={collection} mayManage={mayManage} />
+      <GalleryView
+        source={{ kind: "collection", workspace: workspace.slug, collectionId: collection.id }}
+        initialPage={page}
+        collections={collections}
+        collection={{ id: collection.id, name: collection.name }}
+        canCollect={mayManage}
+        selectable
+        empty={
+          <EmptyState
+            title="This collection is empty"
+            action={
+              <Link href={`/w/${workspace.slug}/gallery`} className={buttonClass("secondary")}>
+                Go to the gallery
+              </Link>
+            }
+          >
+            In the gallery, open an image and choose Collections, or select several and choose “Add to collection”.
+          </EmptyState>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { Button, buttonClass } from "@/components/ui/button";
+import { deleteCollectionAction } from "@/lib/actions/delete-collection";
+import { renameCollectionAction } from "@/lib/actions/rename-collection";
+import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
+
+interface Props {
+  workspace: string;
+  collection: { id: string; name: string; count: number };
+  mayManage: boolean;
+}
+
+/** The collection's name, with rename (in place) and delete (confirmed) for those who manage collections. */
+export function CollectionHeader({ workspace, collection, mayManage }: Props) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+
+  const rename = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBusy(true);
+    const name = String(new FormData(e.currentTarget).get("name") ?? "");
+    try {
+      const result = await renameCollectionAction(undefined, { workspace, collectionId: collection.id, name });
+      setMessage(result.ok ? "" : (result.fieldErrors?.name?.[0] ?? result.message ?? "Could not rename it."));
+      if (result.ok) {
+        setEditing(false);
+        router.refresh();
+      }
+    } catch {
+      setMessage("Could not reach the server. Please try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      const result = await deleteCollectionAction(undefined, { workspace, collectionId: collection.id });
+      if (result.ok) return router.replace(`/w/${workspace}/collections`);
+      setMessage(result.message ?? "Could not delete it.");
+    } catch {
+      setMessage("Could not reach the server. Please try again.");
+    } finally {
+      setBusy(false);
+    }
+    setConfirming(false);
+  };
+
+  return (
+    <div className="mb-6 flex flex-wrap items-center gap-3">
+      {editing ? (
+        <form onSubmit={rename} className="flex flex-wrap items-center gap-2" aria-label="Rename collection">
+          <label htmlFor="collection-name" className="sr-only">
+            Collection name
+          </label>
+          <input
+            id="collection-name"
+            name="name"
+            defaultValue={collection.name}
+            required
+            maxLength={COLLECTION_NAME_MAX_LENGTH}
+            autoFocus
+            className="rounded-lg border border-ink/15 bg-paper-raised px-3 py-1.5 text-xl font-semibold"
+          />
+          <Button type="submit" disabled={busy}>
+            Save
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+            Cancel
+          </Button>
+        </form>
+      ) : (
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="collection-name">
+          {collection.name}
+        </h1>
+      )}
+      <span className="text-sm text-ink-muted">
+        {collection.count} {collection.count === 1 ? "image" : "images"}
+      </span>
+      {mayManage && !editing ? (
+        <div className="ml-auto flex gap-2">
+          <button type="button" onClick={() => setEditing(true)} className={buttonClass("secondary", "px-3 py-1.5")}>
+            Rename
+          </button>
+          <button type="button" onClick={() => setConfirming(true)} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+            Delete collection
+          </button>
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="basis-full text-sm text-danger empty:hidden">
+        {message}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${collection.name}”?`}
+        confirmLabel="Delete collection"
+        busy={busy}
+        onConfirm={remove}
+        onClose={() => setConfirming(false)}
+      >
+        The collection goes; its images stay in the gallery.
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth";
+import { listCollections } from "@/lib/data/collections";
+import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { can } from "@/lib/permissions";
+import { NewCollectionForm } from "./_components/new-collection-form";
+
+export const metadata: Metadata = { title: "Collections" };
+
+export default async function CollectionsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const viewer = await requireUser();
+  const { workspace: slug } = await params;
+  const workspace = await getWorkspaceAccess(viewer, slug);
+  if (!workspace) notFound();
+  const collections = await listCollections(workspace);
+  const mayManage = can(workspace.role, "collection.manage");
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Collections</h1>
+          <p className="mt-1 text-sm text-ink-muted">Named sets of images, shared with everyone in {workspace.name}.</p>
+        </div>
+        {mayManage ? <NewCollectionForm workspace={workspace.slug} /> : null}
+      </div>
+      {collections.length === 0 ? (
+        <EmptyState title="No collections yet">
+          {mayManage
+            ? "Name one above, or select images in the gallery and choose “Add to collection”."
+            : "When someone in this workspace makes a collection, it appears here."}
+        </EmptyState>
+      ) : (
+        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="collections">
+          {collections.map((c) => (
+            <li key={c.id}>
+              <Link
+                href={`/w/${workspace.slug}/collections/${c.id}`}
+                className="group block rounded-card border border-ink/10 bg-paper-raised p-2 transition-shadow hover:shadow-md"
+                data-testid="collection-card"
+              >
+                <div className="grid aspect-square grid-cols-2 grid-rows-2 gap-1 overflow-hidden rounded-lg bg-paper-sunk">
+                  {c.covers.map((cover) => (
+                    // eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails
+                    <img
+                      key={cover.id}
+                      src={cover.thumbUrl}
+                      alt=""
+                      width={cover.width}
+                      height={cover.height}
+                      loading="lazy"
+                      className={`size-full object-cover ${c.covers.length === 1 ? "col-span-2 row-span-2" : ""}`}
+                    />
+                  ))}
+                </div>
+                <p className="mt-2 truncate px-1 font-medium">{c.name}</p>
+                <p className="px-1 pb-1 text-sm text-ink-muted">
+                  {c.count} {c.count === 1 ? "image" : "images"}
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useState } from "react";
+import { applyGalleryUpdate, type GalleryUpdate } from "@/components/gallery/gallery-state";
+import { ImageDetail } from "@/components/gallery/image-detail";
+import { useGalleryActions } from "@/components/gallery/use-gallery-actions";
+import { buttonClass } from "@/components/ui/button";
+import type { CollectionOptionDTO } from "@/lib/data/collections";
+import type { GalleryImageView } from "@/lib/data/gallery";
+
+interface Props {
+  view: GalleryImageView;
+  collections: CollectionOptionDTO[];
+  galleryHref: string;
+  previousHref: string | null;
+  nextHref: string | null;
+}
+
+/** The detail page's interactive part: the same detail as the lightbox, with ←/→ as page links. */
+export function ImagePage({ view, collections: initialCollections, galleryHref, previousHref, nextHref }: Props) {
+  const router = useRouter();
+  const titleId = useId();
+  const [generation, setGeneration] = useState(view.generation);
+  const [collections, setCollections] = useState(initialCollections);
+  const [notice, setNotice] = useState("");
+  const image = generation.images.find((i) => i.id === view.image.id);
+
+  const onUpdate = useCallback(
+    (update: GalleryUpdate) => {
+      const [next] = applyGalleryUpdate([generation], update);
+      if (next?.images.some((i) => i.id === view.image.id)) return setGeneration(next);
+      // This image is gone: on to its neighbour, or back to the gallery.
+      router.replace(nextHref ?? previousHref ?? galleryHref);
+    },
+    [generation, view.image.id, router, nextHref, previousHref, galleryHref],
+  );
+  const actions = useGalleryActions({ onUpdate, announce: setNotice });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.defaultPrevented || target.closest("input, textarea, select, dialog, [popover]")) return;
+      const href = e.key === "ArrowLeft" ? previousHref : e.key === "ArrowRight" ? nextHref : null;
+      if (href) router.push(href);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [router, previousHref, nextHref]);
+
+  if (!image) return null;
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-end gap-2">
+        {previousHref ? (
+          <Link href={previousHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label="Previous image" rel="prev">
+            ← <span className="hidden sm:inline">Previous</span>
+          </Link>
+        ) : null}
+        {nextHref ? (
+          <Link href={nextHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label="Next image" rel="next">
+            <span className="hidden sm:inline">Next</span> →
+          </Link>
+        ) : null}
+      </div>
+      <ImageDetail
+        generation={generation}
+        image={image}
+        collections={collections}
+        onCollectionCreated={(c) => setCollections((prev) => [...prev, c].sort((a, b) => a.name.localeCompare(b.name)))}
+        actions={actions}
+        titleId={titleId}
+      />
+      <p role="status" aria-live="polite" className="mt-4 min-h-5 text-sm text-ink-muted">
+        {notice}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+
+import { useState, type MouseEvent } from "react";
+import { ConfirmDialog } from "./confirm-dialog";
+import { detailHref, type GridItem } from "./gallery-state";
+import { sizeLabel } from "./image-detail";
+import type { GalleryActions } from "./use-gallery-actions";
+
+interface Props {
+  items: GridItem[];
+  selecting: boolean;
+  selected: ReadonlySet<string>;
+  onToggleSelected: (imageId: string) => void;
+  onOpen: (imageId: string) => void;
+  actions: GalleryActions;
+}
+
+function ratioOf(item: GridItem): number {
+  if (item.kind === "image") return item.image.width / item.image.height;
+  const [w, h] = item.generation.size.split("x").map(Number);
+  return w && h ? w / h : 1;
+}
+
+/**
+ * Justified rows: each tile's flex-basis and flex-grow are proportional to its aspect ratio, so a
+ * row stretches to the full width while every tile keeps its real shape at one common height.
+ * Sizes come from the DTO, so nothing shifts as thumbnails load, and a new page only extends the
+ * last row. The trailing filler keeps an unfinished last row from being blown up.
+ */
+export function GalleryGrid({ items, selecting, selected, onToggleSelected, onOpen, actions }: Props) {
+  return (
+    <ul
+      className="flex flex-wrap gap-2 [--row:9rem] after:grow-[999] after:content-[''] sm:[--row:12rem] lg:[--row:14rem]"
+      aria-label="Images"
+      data-testid="gallery-grid"
+    >
+      {items.map((item) => {
+        const ratio = ratioOf(item);
+        const style = { flexGrow: ratio, flexBasis: `calc(var(--row) * ${ratio})` };
+        return item.kind === "image" ? (
+          <ImageTile
+            key={item.key}
+            item={item}
+            style={style}
+            selecting={selecting}
+            selected={selected.has(item.image.id)}
+            onToggleSelected={onToggleSelected}
+            onOpen={onOpen}
+            actions={actions}
+          />
+        ) : (
+          <FailedTile key={item.key} item={item} style={style} actions={actions} />
+        );
+      })}
+    </ul>
+  );
+}
+
+interface TileProps {
+  item: Extract<GridItem, { kind: "image" }>;
+  style: React.CSSProperties;
+  selecting: boolean;
+  selected: boolean;
+  onToggleSelected: (imageId: string) => void;
+  onOpen: (imageId: string) => void;
+  actions: GalleryActions;
+}
+
+function ImageTile({ item: { image, generation: g }, style, selecting, selected, onToggleSelected, onOpen, actions }: TileProps) {
+  const label = `“${g.prompt.slice(0, 80)}${g.prompt.length > 80 ? "…" : ""}”${g.images.length > 1 ? `, image ${image.index + 1} of ${g.images.length}` : ""}`;
+  const open = (e: MouseEvent<HTMLAnchorElement>) => {
+    // A modified click opens the real page in a new tab, as a link should.
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    onOpen(image.id);
+  };
+  return (
+    <li
+      style={style}
+      className={`group relative min-w-0 overflow-hidden rounded-lg bg-paper-sunk ${selected ? "ring-4 ring-accent" : ""}`}
+      data-testid="gallery-tile"
+      data-image-id={image.id}
+      data-generation-id={g.id}
+    >
+      <a href={detailHref(g, image.id)} onClick={open} tabIndex={selecting ? -1 : undefined} className="block" data-testid="tile-link">
+        {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails, already 512 px WebP */}
+        <img
+          src={image.thumbUrl}
+          alt={label}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+          decoding="async"
+          style={{ aspectRatio: `${image.width} / ${image.height}` }}
+          className="block h-auto w-full transition-transform duration-300 group-hover:scale-[1.02]"
+        />
+      </a>
+      <div className="pointer-events-none absolute inset-x-0 bottom-0 bg-gradient-to-t from-ink/75 to-transparent px-3 pb-2 pt-8 text-xs text-white opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+        <p className="line-clamp-2">{g.prompt}</p>
+      </div>
+      {selecting ? (
+        <label className="absolute inset-0 cursor-pointer">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={() => onToggleSelected(image.id)}
+            aria-label={`Select ${label}`}
+            className="absolute left-2 top-2 size-5 accent-accent"
+            data-testid="tile-select"
+          />
+        </label>
+      ) : (
+        <button
+          type="button"
+          aria-pressed={image.favorite}
+          aria-label={image.favorite ? `Remove ${label} from favourites` : `Add ${label} to favourites`}
+          disabled={actions.busy === `favorite:${image.id}`}
+          onClick={() => void actions.favorite(g.workspace.slug, image.id, !image.favorite)}
+          className={`absolute right-2 top-2 flex size-8 items-center justify-center rounded-full bg-ink/55 text-base text-white transition-opacity hover:bg-ink/75 focus-visible:opacity-100 group-hover:opacity-100 ${image.favorite ? "opacity-100" : "opacity-0"}`}
+          data-testid="tile-favorite"
+        >
+          <span aria-hidden>{image.favorite ? "♥" : "♡"}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+function FailedTile({ item: { generation: g }, style, actions }: { item: Extract<GridItem, { kind: "failed" }>; style: React.CSSProperties; actions: GalleryActions }) {
+  const [confirming, setConfirming] = useState(false);
+  const ws = g.workspace.slug;
+  const [w, h] = g.size.split("x");
+  return (
+    <li
+      style={{ ...style, aspectRatio: `${w} / ${h}` }}
+      className="flex min-w-0 flex-col gap-2 overflow-hidden rounded-lg border border-danger/25 bg-danger-soft p-3 text-sm"
+      data-testid="gallery-failed"
+      data-generation-id={g.id}
+    >
+      <p className="flex items-center gap-2 text-xs">
+        <span className="rounded-full bg-danger px-2 py-0.5 font-medium text-white">Failed</span>
+        <span className="text-ink-muted">{sizeLabel(g.size)}</span>
+      </p>
+      <p className="line-clamp-3 text-ink" title={g.prompt}>
+        {g.prompt}
+      </p>
+      <p className="line-clamp-4 text-danger" data-testid="failed-reason">
+        {g.error?.message}
+      </p>
+      <div className="mt-auto flex flex-wrap gap-2">
+        {g.can.retry ? (
+          <button
+            type="button"
+            disabled={actions.busy === `retry:${g.id}`}
+            onClick={() => void actions.retry(ws, g.id)}
+            className="rounded-md bg-danger px-3 py-1 text-xs font-medium text-white hover:bg-danger/90 disabled:opacity-60"
+          >
+            {actions.busy === `retry:${g.id}` ? "Retrying…" : "Retry"}
+          </button>
+        ) : null}
+        {g.can.delete ? (
+          <button type="button" onClick={() => setConfirming(true)} className="rounded-md px-3 py-1 text-xs font-medium text-danger hover:bg-danger/10">
+            Delete
+          </button>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this failed generation?"
+        confirmLabel="Delete"
+        busy={actions.busy === `delete:${g.id}`}
+        onConfirm={async () => {
+          if (await actions.deleteGeneration(ws, g.id)) setConfirming(false);
+        }}
+        onClose={() => setConfirming(false)}
+      >
+        It made no images; only its record goes.
+      </ConfirmDialog>
+    </li>
+  );
+}

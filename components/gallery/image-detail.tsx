@@ -1,0 +1,239 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type MouseEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { CollectionOptionDTO } from "@/lib/data/collections";
+import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
+import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
+import { CollectionMenu } from "./collection-menu";
+import { ConfirmDialog } from "./confirm-dialog";
+import { detailHref } from "./gallery-state";
+import { LocalTime } from "./local-time";
+import type { GalleryActions } from "./use-gallery-actions";
+
+interface Props {
+  generation: GalleryGenerationDTO;
+  image: GalleryImageDTO;
+  /** The workspace's collections; null where collections do not apply (My gallery). */
+  collections: CollectionOptionDTO[] | null;
+  onCollectionCreated: (collection: CollectionOptionDTO) => void;
+  actions: GalleryActions;
+  /** Given in the lightbox: a sibling opens in place instead of following its link. */
+  onNavigate?: (imageId: string) => void;
+  showWorkspace?: boolean;
+  titleId: string;
+}
+
+const small = buttonClass("secondary", "px-3 py-1.5");
+
+export function sizeLabel(size: string): string {
+  const choice = SIZE_CHOICES[size as ImageSize];
+  return `${choice ? `${choice.label} · ` : ""}${size.replace("x", "×")}`;
+}
+
+/** Everything about one result image: large, with its prompt, inputs, siblings and what can be done with it. */
+export function ImageDetail({ generation: g, image, collections, onCollectionCreated, actions, onNavigate, showWorkspace, titleId }: Props) {
+  const [confirm, setConfirm] = useState<"image" | "generation" | null>(null);
+  const ws = g.workspace.slug;
+  const deleting = actions.busy === `delete:${image.id}` || actions.busy === `delete:${g.id}`;
+
+  const copyPrompt = async () => {
+    try {
+      await navigator.clipboard.writeText(g.prompt);
+      actions.announce("Prompt copied.");
+    } catch {
+      actions.announce("Could not copy: your browser did not allow it.");
+    }
+  };
+
+  const follow = (imageId: string) => (e: MouseEvent<HTMLAnchorElement>) => {
+    if (!onNavigate || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    onNavigate(imageId);
+  };
+
+  const remove = async () => {
+    const done = confirm === "generation" ? await actions.deleteGeneration(ws, g.id) : await actions.deleteImage(ws, image.id);
+    if (done) setConfirm(null);
+  };
+
+  return (
+    <div className="grid min-h-0 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" data-testid="image-detail" data-image-id={image.id}>
+      <figure className="flex min-h-0 items-center justify-center rounded-card bg-paper-sunk p-2">
+        {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked originals; the thumbnail shows while it loads */}
+        <img
+          key={image.id}
+          src={image.url}
+          alt={`Image ${image.index + 1} of “${g.prompt.slice(0, 80)}”`}
+          width={image.width}
+          height={image.height}
+          style={{ aspectRatio: `${image.width} / ${image.height}`, backgroundImage: `url(${image.thumbUrl})` }}
+          className="h-auto max-h-[78vh] w-auto max-w-full rounded-lg bg-cover object-contain"
+          data-testid="detail-image"
+        />
+      </figure>
+
+      <div className="min-w-0 space-y-6 text-sm">
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            aria-pressed={image.favorite}
+            disabled={actions.busy === `favorite:${image.id}`}
+            onClick={() => void actions.favorite(ws, image.id, !image.favorite)}
+            className={buttonClass(image.favorite ? "primary" : "secondary", "px-3 py-1.5")}
+          >
+            <span aria-hidden>{image.favorite ? "♥" : "♡"}</span>
+            {image.favorite ? "Favourite" : "Add to favourites"}
+          </button>
+          <a href={image.url} download={image.fileName} className={small} data-testid="download-original">
+            Download
+          </a>
+          {collections && g.can.collect ? (
+            <CollectionMenu
+              workspace={ws}
+              collections={collections}
+              imageIds={[image.id]}
+              memberOf={image.collectionIds}
+              actions={actions}
+              onCreated={onCollectionCreated}
+              buttonClassName={small}
+            />
+          ) : null}
+        </div>
+
+        <section aria-labelledby={titleId} className="space-y-2">
+          <div className="flex items-center justify-between gap-2">
+            <h2 id={titleId} className="text-xs font-medium uppercase tracking-wide text-ink-muted">
+              Prompt
+            </h2>
+            <button type="button" onClick={copyPrompt} className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5">
+              Copy prompt
+            </button>
+          </div>
+          <p className="whitespace-pre-wrap break-words text-base leading-relaxed" data-testid="detail-prompt">
+            {g.prompt}
+          </p>
+          {image.revisedPrompt && image.revisedPrompt !== g.prompt ? (
+            <details className="rounded-lg bg-paper-sunk px-3 py-2">
+              <summary className="cursor-pointer text-xs font-medium text-ink-soft">As the model read it</summary>
+              <p className="mt-2 whitespace-pre-wrap break-words text-ink-muted">{image.revisedPrompt}</p>
+            </details>
+          ) : null}
+        </section>
+
+        {g.can.remix ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/w/${ws}/create?remix=${g.id}`} className={buttonClass("primary", "px-3 py-1.5")} data-testid="remix-link">
+              Remix
+            </Link>
+            <Link href={`/w/${ws}/create?image=${image.id}`} className={small} data-testid="use-as-reference">
+              Use as reference
+            </Link>
+          </div>
+        ) : null}
+
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
+          <dt className="text-ink-muted">Size</dt>
+          <dd>{sizeLabel(g.size)}</dd>
+          <dt className="text-ink-muted">Model</dt>
+          <dd className="break-all">{g.model}</dd>
+          <dt className="text-ink-muted">Made by</dt>
+          <dd>{g.author.name}</dd>
+          <dt className="text-ink-muted">When</dt>
+          <dd>
+            <LocalTime iso={g.createdAt} />
+          </dd>
+          {showWorkspace ? (
+            <>
+              <dt className="text-ink-muted">Workspace</dt>
+              <dd>
+                <Link href={`/w/${ws}/gallery`} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
+                  {g.workspace.name}
+                </Link>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+
+        {g.references.length > 0 ? (
+          <section className="space-y-2">
+            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">References</h3>
+            <ol className="flex flex-wrap gap-2">
+              {g.references.map((r, i) => (
+                <li key={r.assetId} className="relative">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files */}
+                  <img
+                    src={r.url}
+                    alt={`Reference ${i + 1}${r.label ? `: ${r.label}` : ""}`}
+                    width={r.width}
+                    height={r.height}
+                    loading="lazy"
+                    className="size-16 rounded-lg border border-ink/10 object-cover"
+                  />
+                  <span className="absolute left-1 top-1 rounded bg-ink/75 px-1 text-[10px] font-semibold text-white">@{i + 1}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+
+        {g.images.length > 1 ? (
+          <section className="space-y-2">
+            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">From the same generation</h3>
+            <ul className="flex flex-wrap gap-2">
+              {g.images.map((s) => (
+                <li key={s.id}>
+                  <a
+                    href={detailHref(g, s.id)}
+                    onClick={follow(s.id)}
+                    aria-current={s.id === image.id ? "true" : undefined}
+                    className="block overflow-hidden rounded-lg border-2 border-transparent aria-[current=true]:border-accent"
+                    data-testid="sibling"
+                  >
+                    {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails */}
+                    <img
+                      src={s.thumbUrl}
+                      alt={`Image ${s.index + 1} of ${g.images.length}`}
+                      width={s.width}
+                      height={s.height}
+                      loading="lazy"
+                      className="h-16 w-auto"
+                      style={{ aspectRatio: `${s.width} / ${s.height}` }}
+                    />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {g.can.delete ? (
+          <div className="flex flex-wrap gap-2 border-t border-ink/10 pt-4">
+            <button type="button" onClick={() => setConfirm("image")} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+              Delete image
+            </button>
+            {g.images.length > 1 ? (
+              <button type="button" onClick={() => setConfirm("generation")} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+                Delete all {g.images.length}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === "generation" ? `Delete all ${g.images.length} images?` : "Delete this image?"}
+        confirmLabel="Delete"
+        busy={deleting}
+        onConfirm={remove}
+        onClose={() => setConfirm(null)}
+      >
+        {confirm === "generation"
+          ? "Every image of this generation is removed for everyone in the workspace, with its files. This cannot be undone."
+          : "It is removed for everyone in the workspace, with its file. This cannot be undone."}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { CollectionOptionDTO } from "@/lib/data/collections";
+import { MAX_BULK_IMAGES } from "@/lib/validations/gallery";
+import { CollectionMenu } from "./collection-menu";
+import { ConfirmDialog } from "./confirm-dialog";
+import type { GalleryActions } from "./use-gallery-actions";
+
+interface Props {
+  workspace: string;
+  selected: string[];
+  /** Whether the viewer may delete every selected image (the server checks again). */
+  canDelete: boolean;
+  collections: CollectionOptionDTO[] | null;
+  /** In a collection's own page: offer to take the selection out of it. */
+  collection?: CollectionOptionDTO;
+  canCollect: boolean;
+  onCollectionCreated: (collection: CollectionOptionDTO) => void;
+  onRemovedFromCollection: (imageIds: string[]) => void;
+  onSelectAll: () => void;
+  onClear: () => void;
+  onDone: () => void;
+  actions: GalleryActions;
+}
+
+const small = buttonClass("secondary", "px-3 py-1.5");
+
+/** What can be done with the selection: a ZIP of the originals, a collection, deletion. */
+export function SelectionBar(props: Props) {
+  const { workspace, selected, actions } = props;
+  const [confirming, setConfirming] = useState(false);
+  const count = selected.length;
+  const tooMany = count > MAX_BULK_IMAGES;
+  const zipHref = `/api/w/${encodeURIComponent(workspace)}/zip?ids=${selected.join(",")}`;
+
+  return (
+    <div
+      role="region"
+      aria-label="Selection"
+      className="sticky bottom-4 z-10 mt-6 flex flex-wrap items-center gap-2 rounded-card border border-ink/10 bg-paper-raised/95 p-3 shadow-lg backdrop-blur"
+      data-testid="selection-bar"
+    >
+      <p className="mr-2 text-sm font-medium tabular-nums" aria-live="polite" data-testid="selection-count">
+        {count} selected
+      </p>
+      <button type="button" onClick={props.onSelectAll} className={buttonClass("ghost", "px-3 py-1.5")}>
+        Select all loaded
+      </button>
+      {count > 0 ? (
+        <button type="button" onClick={props.onClear} className={buttonClass("ghost", "px-3 py-1.5")}>
+          Clear
+        </button>
+      ) : null}
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        {tooMany ? <p className="text-sm text-danger">At most {MAX_BULK_IMAGES} at once.</p> : null}
+        {count > 0 && !tooMany ? (
+          <a href={zipHref} download className={small} data-testid="download-zip">
+            Download ZIP
+          </a>
+        ) : null}
+        {count > 0 && !tooMany && props.collections && props.canCollect ? (
+          <CollectionMenu
+            workspace={workspace}
+            collections={props.collections}
+            imageIds={selected}
+            actions={actions}
+            onCreated={props.onCollectionCreated}
+            buttonClassName={small}
+            placement="above"
+          />
+        ) : null}
+        {count > 0 && !tooMany && props.collection && props.canCollect ? (
+          <button
+            type="button"
+            disabled={actions.busy === `collection:${props.collection.id}`}
+            onClick={async () => {
+              if (await actions.removeFromCollection(workspace, props.collection!, selected)) props.onRemovedFromCollection(selected);
+            }}
+            className={small}
+          >
+            Remove from collection
+          </button>
+        ) : null}
+        {count > 0 && !tooMany ? (
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            disabled={!props.canDelete}
+            title={props.canDelete ? undefined : "Only their authors or a workspace admin can delete some of these."}
+            className={buttonClass("danger", "px-3 py-1.5")}
+          >
+            Delete
+          </button>
+        ) : null}
+        <button type="button" onClick={props.onDone} className={buttonClass("primary", "px-3 py-1.5")}>
+          Done
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${count} ${count === 1 ? "image" : "images"}?`}
+        confirmLabel="Delete"
+        busy={actions.busy === "delete:selection"}
+        onConfirm={async () => {
+          if (await actions.deleteImages(workspace, selected)) setConfirming(false);
+        }}
+        onClose={() => setConfirming(false)}
+      >
+        They are removed for everyone in the workspace, with their files. This cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}
