@@ -1,0 +1,182 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createLocalStorage } from "@/lib/storage/local";
+import { startEmbeddedPostgres } from "./db/embedded";
+import { applyMigrations } from "./db/schema-engine";
+import { seedGallery } from "./seed-gallery";
+
+/**
+ * `npm run bench`: the gallery's queries against 10,000 generations in a fresh embedded
+ * PostgreSQL. It measures the data functions the pages call (lib/data/gallery.ts), not copies of
+ * their SQL, prints median and p95 over RUNS runs, and the plan of each generations query.
+ *
+ * Those functions import `server-only`, which resolves to its empty module only under the
+ * react-server condition (as in Next's server bundle), so the measuring half runs in a child
+ * process started with that condition: `node --conditions=react-server --import tsx`.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const GENERATIONS = 10_000;
+const NOISE = 3_000;
+const WARMUP = 5;
+const RUNS = 50;
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
+
+async function prepare() {
+  const dataDir = path.join(root, ".data/bench-postgres");
+  await rm(dataDir, { recursive: true, force: true });
+  const storageDir = await mkdtemp(path.join(os.tmpdir(), "atelier-bench-"));
+  const database = await startEmbeddedPostgres({ dataDir, port: PG_PORT, database: "atelier_bench", persistent: false });
+  try {
+    await applyMigrations(database.url);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    const [owner, teammate, stranger] = await Promise.all(
+      ["owner", "teammate", "stranger"].map((name) => db.user.create({ data: { name, email: `${name}@bench.test` } })),
+    );
+    await db.workspace.create({
+      data: {
+        slug: "bench",
+        name: "Bench",
+        memberships: { create: [{ userId: owner!.id, role: "OWNER" }, { userId: teammate!.id, role: "EDITOR" }] },
+      },
+    });
+    // Another tenant's rows in the same tables, so "this workspace" is a real filter.
+    await db.workspace.create({ data: { slug: "noise", name: "Noise", memberships: { create: { userId: stranger!.id, role: "OWNER" } } } });
+    const storage = createLocalStorage({ rootDir: storageDir });
+    const t0 = performance.now();
+    const seeded = await seedGallery({ databaseUrl: database.url, workspace: "bench", count: GENERATIONS, storage });
+    await seedGallery({ databaseUrl: database.url, workspace: "noise", count: NOISE, storage });
+    console.log(`seeded ${seeded.generations} generations (${seeded.images} images) + ${NOISE} elsewhere in ${Math.round(performance.now() - t0)} ms`);
+
+    // A few hundred favourites spread through the history.
+    const images = await db.generationImage.findMany({
+      where: { generation: { workspace: { slug: "bench" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    await db.favorite.createMany({ data: images.filter((_, i) => i % 47 === 0).map((i) => ({ userId: owner!.id, generationImageId: i.id })) });
+    // As autovacuum would have by now: statistics, and the trigram index's pending list merged in
+    // (rows inserted in bulk wait there, and the planner rightly shuns an index with a long one).
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
+    await db.$disconnect();
+
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--measure"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "test", BENCH_VIEWER: owner!.id },
+    });
+    process.exitCode = await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+  } finally {
+    await database.stop();
+    await rm(storageDir, { recursive: true, force: true });
+  }
+}
+
+interface Captured {
+  query: string;
+  params: string;
+}
+
+async function measure() {
+  const url = process.env.DATABASE_URL!;
+  // lib/db keeps its client on globalThis (for dev hot reload); putting one there first that
+  // reports its SQL lets the plans below be those of the very queries that were timed.
+  const captured: Captured[] = [];
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    omit: { user: { passwordHash: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  (globalThis as { atelierDb?: unknown }).atelierDb = client;
+
+  const { listGalleryPage, listMyGalleryPage } = await import("@/lib/data/gallery");
+  const { getWorkspaceAccess } = await import("@/lib/data/workspaces");
+  const { DEFAULT_FILTERS, decodeCursor } = await import("@/lib/validations/gallery");
+  const viewer = await client.user.findUniqueOrThrow({
+    where: { id: process.env.BENCH_VIEWER! },
+    select: { id: true, name: true, email: true, image: true },
+  });
+  const workspace = (await getWorkspaceAccess(viewer, "bench"))!;
+  const deep = await client.generation.findFirstOrThrow({
+    where: { workspaceId: workspace.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: GENERATIONS / 2,
+    select: { createdAt: true, id: true },
+  });
+  const cursor = decodeCursor(`${deep.createdAt.getTime()}.${deep.id}`);
+
+  const cases: [string, () => Promise<unknown>][] = [
+    ["first page (the gallery page)", () => listGalleryPage(viewer, workspace, DEFAULT_FILTERS)],
+    ["page at generation 5,000 (keyset)", () => listGalleryPage(viewer, workspace, DEFAULT_FILTERS, { cursor })],
+    ["search “lighthouse” (~4% match)", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, q: "lighthouse" })],
+    ["search “comet” (0.1% match)", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, q: "comet" })],
+    ["filter mine + landscape", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, who: "me", size: "1536x1024" })],
+    ["filter favourites", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, favorites: true })],
+    ["My gallery (all workspaces)", () => listMyGalleryPage(viewer, DEFAULT_FILTERS)],
+  ];
+
+  const explain = new pg.Client({ connectionString: url });
+  await explain.connect();
+  const rows: string[][] = [];
+  let seqScan = false;
+  for (const [name, run] of cases) {
+    for (let i = 0; i < WARMUP; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await run();
+      times.push(performance.now() - t);
+    }
+    captured.length = 0;
+    await run();
+    const main = captured.find((c) => /FROM "public"\."Generation"/.test(c.query) && /ORDER BY/.test(c.query));
+    const plan = main ? await planOf(explain, main) : ["(no plan captured)"];
+    if (plan.some((line) => /Seq Scan on "Generation"/.test(line))) seqScan = true;
+    times.sort((a, b) => a - b);
+    rows.push([name, ms(quantile(times, 0.5)), ms(quantile(times, 0.95)), plan.join(" → ")]);
+  }
+  await explain.end();
+  await client.$disconnect();
+
+  console.log(`\n${GENERATIONS.toLocaleString("en")} generations in the workspace; ${RUNS} runs each after ${WARMUP} warm-up runs.\n`);
+  printTable(["query (whole data function)", "median ms", "p95 ms", "plan of the generations query"], rows);
+  if (seqScan) {
+    console.error("\nA generations query fell back to a sequential scan.");
+    process.exitCode = 1;
+  }
+}
+
+/** The scan nodes of the query's plan, outermost first, e.g. "Index Scan using …_idx". */
+async function planOf(client: pg.Client, { query, params }: Captured): Promise<string[]> {
+  const values = JSON.parse(params) as unknown[];
+  const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, values);
+  return result.rows
+    .map((r) => r["QUERY PLAN"].trim().replace(/^->\s*/, ""))
+    .filter((line) => /Scan|Join|Sort|Limit|CTE/.test(line) && !/Sort Key/.test(line))
+    .map((line) => line.replace(/\s+\(cost=.*$/, "").replace(/ on "?(\w+)"?( \w+)?/, " on $1"));
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+const ms = (n: number) => n.toFixed(1);
+
+function printTable(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+(process.argv.includes("--measure") ? measure() : prepare()).catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
