@@ -41,6 +41,7 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
           <nav aria-label="Workspace" className="flex items-center gap-1">
             <NavLink href={`/w/${workspace.slug}/create`}>Create</NavLink>
             <NavLink href={`/w/${workspace.slug}/gallery`}>Gallery</NavLink>
+            <NavLink href={`/w/${workspace.slug}/collections`}>Collections</NavLink>
             <NavLink href={`/w/${workspace.slug}/shared`}>Shared links</NavLink>
           </nav>
           <details className="relative ml-auto">
@@ -55,6 +56,9 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
                 <p className="font-medium">{viewer.name ?? "Your account"}</p>
                 <p className="text-ink-muted">{viewer.email}</p>
               </div>
+              <Link href="/me" className="border-t border-ink/10">
+                My gallery
+              </Link>
               <form action={signOutAction} className="border-t border-ink/10 pt-1">
                 <button type="submit" className="w-full rounded-lg px-3 py-2 text-left hover:bg-ink/5">
                   Sign out
