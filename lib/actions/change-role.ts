@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
-import { changeMemberRole, ROLE_LABEL } from "@/lib/data/members";
-import { changeRoleSchema } from "@/lib/validations/workspace";
+import { changeMemberRole } from "@/lib/data/members";
+import { changeRoleSchema, ROLE_LABEL } from "@/lib/validations/workspace";
 
 export const changeRoleAction = workspaceAction(
   "change-role",

@@ -1,10 +1,11 @@
 import "server-only";
 import { commentCounts, displayName } from "@/lib/data/comments";
 import { fileUrl } from "@/lib/data/dto";
-import { generationFilterWhere, type ReviewFilter } from "@/lib/data/reviews";
+import { generationFilterWhere } from "@/lib/data/reviews";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { GenerationStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
+import type { ReviewFilter } from "@/lib/validations/workspace";
 
 export interface ActivityItemDTO {
   id: string;

@@ -101,7 +101,8 @@ export async function revokeInvitation(workspace: WorkspaceAccess, invitationId:
   });
   if (!found) return refused("That invitation does not exist.");
   // Whoever may not hand out a role may not withdraw it either (an admin cannot revoke an admin invite).
-  if (!grantableRoles(workspace.role).includes(found.role as AssignableRole)) {
+  const grantable: readonly Role[] = grantableRoles(workspace.role);
+  if (!grantable.includes(found.role)) {
     return refused("Your role in this workspace does not allow that.");
   }
   if (!found.revokedAt) {

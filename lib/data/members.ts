@@ -11,8 +11,6 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
 
-export const ROLE_LABEL: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", EDITOR: "Editor", VIEWER: "Viewer" };
-
 export const LAST_OWNER_MESSAGE =
   "A workspace needs at least one owner. Transfer ownership or make someone else an owner first.";
 

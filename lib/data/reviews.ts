@@ -5,6 +5,7 @@ import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
+import type { ReviewFilter } from "@/lib/validations/workspace";
 
 /** Sets (or, with null, clears) a generation's review; records who decided and when. */
 export async function setReview(
@@ -22,9 +23,6 @@ export async function setReview(
   });
   return count === 1 ? done() : refused("That generation is not in this workspace.");
 }
-
-export const REVIEW_FILTERS = ["approved", "needs-changes", "unreviewed"] as const;
-export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 const byFilter: Record<ReviewFilter, Prisma.GenerationWhereInput> = {
   approved: { reviewStatus: "APPROVED" },

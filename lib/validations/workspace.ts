@@ -37,6 +37,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
 
+export const ROLE_LABEL = { OWNER: "Owner", ADMIN: "Admin", EDITOR: "Editor", VIEWER: "Viewer" } as const;
+
 /** Roles an invitation or a role change can hand out; ownership moves only by transfer. */
 export const ASSIGNABLE_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
@@ -149,6 +151,10 @@ export const addCommentSchema = z.object({
 });
 
 export const REVIEW_STATUSES = ["APPROVED", "NEEDS_CHANGES"] as const;
+
+/** The review filter in lists' search params (the gallery's and Activity's). */
+export const REVIEW_FILTERS = ["approved", "needs-changes", "unreviewed"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export const setReviewSchema = z.object({
   workspace,
