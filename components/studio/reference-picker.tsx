@@ -12,12 +12,17 @@ interface Props {
   references: ReferenceSlot[];
   dispatch: Dispatch<Move | Remove | Label>;
   onFiles: (files: File[]) => void;
+  /** Uploaded references already on the workspace's library shelf. */
+  pinnedIds: ReadonlySet<string>;
+  onPin: (slot: ReferenceSlot) => void;
+  /** The asset being pinned right now, if any. */
+  pinning: string | null;
 }
 
 const iconButton =
   "flex size-7 items-center justify-center rounded-md bg-paper-raised/90 text-xs text-ink shadow-sm hover:bg-paper-raised disabled:opacity-40";
 
-export function ReferencePicker({ references, dispatch, onFiles }: Props) {
+export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPin, pinning }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [dragOver, setDragOver] = useState(false);
   const [dragIndex, setDragIndex] = useState<number | null>(null);
@@ -108,6 +113,17 @@ export function ReferencePicker({ references, dispatch, onFiles }: Props) {
                 onChange={(e) => dispatch({ type: "label", localId: ref.localId, label: e.target.value })}
                 className="w-full rounded-md border border-ink/10 bg-paper-raised px-2 py-1 text-xs"
               />
+              {ref.status === "ready" && ref.assetId ? (
+                <button
+                  type="button"
+                  disabled={pinnedIds.has(ref.assetId) || pinning === ref.assetId}
+                  onClick={() => onPin(ref)}
+                  aria-label={pinnedIds.has(ref.assetId) ? `${ref.fileName} is in the library` : `Pin ${ref.fileName} to the library`}
+                  className="w-full rounded-md px-2 py-0.5 text-xs font-medium text-accent hover:bg-accent-soft disabled:text-ink-muted disabled:hover:bg-transparent"
+                >
+                  {pinnedIds.has(ref.assetId) ? "In library" : pinning === ref.assetId ? "Pinning…" : "Pin to library"}
+                </button>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -4,6 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LibraryPicker } from "@/components/workspace/library-picker";
+import { workspaceKeys } from "@/components/workspace/query-keys";
+import { useReferenceLibrary } from "@/components/workspace/use-reference-library";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
@@ -78,6 +81,8 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, in
   useEffect(() => {
     refsRef.current = draft.references;
   }, [draft.references]);
+
+  const library = useReferenceLibrary(workspace);
 
   const recent = useQuery({
     queryKey: generationKeys.recent(workspace),
@@ -184,6 +189,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, in
             ],
       );
       void queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) });
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
     },
   });
 
@@ -211,7 +217,29 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, in
         }}
         aria-label="Create images"
       >
-        <ReferencePicker references={draft.references} dispatch={dispatch} onFiles={addFiles} />
+        <ReferencePicker
+          references={draft.references}
+          dispatch={dispatch}
+          onFiles={addFiles}
+          pinnedIds={library.pinnedIds}
+          onPin={(slot) => library.pin(slot.assetId!, slot.label || slot.fileName)}
+          pinning={library.pinning}
+        />
+        <LibraryPicker
+          items={library.items}
+          inSlots={new Set(draft.references.flatMap((r) => (r.assetId ? [r.assetId] : [])))}
+          full={draft.references.length >= MAX_REFERENCE_IMAGES}
+          onAdd={(item) =>
+            dispatch({
+              type: "add",
+              slots: [
+                { localId: crypto.randomUUID(), assetId: item.assetId, fileName: item.name, previewUrl: item.url, label: "", status: "ready", progress: 1 },
+              ],
+            })
+          }
+          onUnpin={library.unpin}
+          message={library.message}
+        />
         {notices.length > 0 || fieldErrors.references ? (
           <ul aria-live="polite" className="space-y-1 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger" data-testid="reference-notices">
             {[...notices, ...(fieldErrors.references ?? [])].map((n, i) => (

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/actions/sign-out";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
 import { NavLink } from "./nav-link";
+import { UsageIndicator } from "./usage-indicator";
 
 interface Props {
   viewer: { name: string | null; email: string };
-  workspace: { slug: string; name: string; role: string };
+  workspace: { slug: string; name: string; role: Role };
   workspaces: { slug: string; name: string }[];
   children: ReactNode;
 }
@@ -36,15 +39,26 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
                   {w.name}
                 </Link>
               ))}
+              <div className="mt-1 border-t border-ink/10 pt-1">
+                <Link href="/w/new" className="font-medium text-accent">
+                  + New workspace
+                </Link>
+              </div>
             </div>
           </details>
           <nav aria-label="Workspace" className="flex items-center gap-1">
             <NavLink href={`/w/${workspace.slug}/create`}>Create</NavLink>
             <NavLink href={`/w/${workspace.slug}/gallery`}>Gallery</NavLink>
             <NavLink href={`/w/${workspace.slug}/collections`}>Collections</NavLink>
+            <NavLink href={`/w/${workspace.slug}/activity`}>Activity</NavLink>
+            <NavLink href={`/w/${workspace.slug}/members`}>Members</NavLink>
+            {can(workspace.role, "workspace.rename") ? <NavLink href={`/w/${workspace.slug}/settings`}>Settings</NavLink> : null}
             <NavLink href={`/w/${workspace.slug}/shared`}>Shared links</NavLink>
           </nav>
-          <details className="relative ml-auto">
+          <div className="ml-auto">
+            <UsageIndicator workspace={workspace.slug} />
+          </div>
+          <details className="relative">
             <summary
               className="flex size-9 cursor-pointer list-none items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent"
               aria-label="Account menu"

@@ -2,20 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth";
-import { signInSchema } from "@/lib/validations/auth";
-
-// Only same-site paths: an open redirect after sign-in is a phishing tool.
-const callbackSchema = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/w"));
+import { callbackUrlSchema, signInSchema } from "@/lib/validations/auth";
 
 export const signInAction = publicAction(
   "sign-in",
-  signInSchema.extend({ callbackUrl: callbackSchema }),
+  signInSchema.extend({ callbackUrl: callbackUrlSchema }),
   async ({ email, password, callbackUrl }) => {
     try {
       await signIn("credentials", { email, password, redirect: false });

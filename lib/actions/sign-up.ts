@@ -1,12 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth";
 import { createUserWithPassword, EmailTakenError } from "@/lib/data/users";
-import { signUpSchema } from "@/lib/validations/auth";
+import { callbackUrlSchema, signUpSchema } from "@/lib/validations/auth";
 
-export const signUpAction = publicAction("sign-up", signUpSchema, async (input) => {
+// An invitation link sends people here with a callbackUrl back to it.
+const schema = signUpSchema.and(z.object({ callbackUrl: callbackUrlSchema }));
+
+export const signUpAction = publicAction("sign-up", schema, async (input) => {
   try {
     await createUserWithPassword(input);
   } catch (e) {
@@ -16,5 +20,5 @@ export const signUpAction = publicAction("sign-up", signUpSchema, async (input) 
     throw e;
   }
   await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-  redirect("/w");
+  redirect(input.callbackUrl);
 });

@@ -49,3 +49,9 @@ export const signInSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+// Only same-site paths: an open redirect after sign-in or sign-up is a phishing tool.
+export const callbackUrlSchema = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/w"));

@@ -7,10 +7,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { signUpAction } from "@/lib/actions/sign-up";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field label="Name" name="name" defaultValue={state?.values?.name} autoComplete="name" required errors={state?.fieldErrors?.name} />
       <Field label="Email" name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
       <Field

@@ -5,16 +5,18 @@ import { SignUpForm } from "../_components/sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const callback = typeof callbackUrl === "string" ? callbackUrl : undefined;
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
       <p className="mb-6 text-sm text-ink-muted">You get a personal studio right away.</p>
-      <SignUpForm />
+      <SignUpForm callbackUrl={callback} />
       <OAuthButtons />
       <p className="mt-6 text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+        <Link href={callback ? `/sign-in?callbackUrl=${encodeURIComponent(callback)}` : "/sign-in"} className="font-medium text-accent hover:underline">
           Sign in
         </Link>
       </p>

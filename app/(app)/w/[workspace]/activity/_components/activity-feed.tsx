@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { fetchActivity } from "@/components/workspace/api";
+import { workspaceKeys } from "@/components/workspace/query-keys";
+import type { ActivityItemDTO } from "@/lib/data/activity";
+import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
+
+// Frequent enough that a teammate's new generation shows up while you watch.
+const POLL_MS = 3_000;
+
+const STATUS_LABEL: Record<ActivityItemDTO["status"], string> = { QUEUED: "Queued", RUNNING: "Generating", SUCCEEDED: "Done", FAILED: "Failed" };
+const REVIEW_LABEL: Record<ReviewFilter, string> = { approved: "Approved", "needs-changes": "Needs changes", unreviewed: "Not reviewed" };
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+const selectClass = "rounded-lg border border-ink/15 bg-paper-raised px-2 py-1.5 text-sm";
+
+interface Props {
+  workspace: string;
+  initialItems: ActivityItemDTO[];
+  members: { userId: string; name: string }[];
+}
+
+export function ActivityFeed({ workspace, initialItems, members }: Props) {
+  const [review, setReview] = useState<ReviewFilter | "">("");
+  const [member, setMember] = useState("");
+  const filter = { review: review || undefined, member: member || undefined };
+  const unfiltered = !review && !member;
+  const { data, error } = useQuery({
+    queryKey: workspaceKeys.activity(workspace, filter),
+    queryFn: () => fetchActivity(workspace, filter),
+    initialData: unfiltered ? initialItems : undefined,
+    refetchInterval: POLL_MS,
+  });
+  const items = data ?? [];
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Filter activity">
+        <select aria-label="Filter by review status" value={review} onChange={(e) => setReview(e.target.value as ReviewFilter | "")} className={selectClass}>
+          <option value="">Any review status</option>
+          {REVIEW_FILTERS.map((r) => (
+            <option key={r} value={r}>
+              {REVIEW_LABEL[r]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by member" value={member} onChange={(e) => setMember(e.target.value)} className={selectClass}>
+          <option value="">Everyone</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            {error.message} Retrying…
+          </p>
+        ) : null}
+      </div>
+
+      {items.length === 0 ? (
+        <p className="rounded-card border border-dashed border-ink/15 px-6 py-12 text-center text-sm text-ink-muted">
+          {unfiltered ? "Nothing generated in this workspace yet. New generations appear here on their own." : "Nothing matches these filters."}
+        </p>
+      ) : (
+        <ul className="space-y-3" aria-label="Recent generations">
+          {items.map((g) => (
+            <li key={g.id} className="rounded-card border border-ink/10 bg-paper-raised p-4" data-testid="activity-item" data-status={g.status}>
+              <div className="flex flex-wrap items-center gap-2 text-xs text-ink-muted">
+                <span className="font-medium text-ink" data-testid="activity-author">
+                  {g.author}
+                </span>
+                <span>·</span>
+                <time dateTime={g.createdAt}>{when.format(new Date(g.createdAt))} UTC</time>
+                <span className="rounded-full bg-ink/5 px-2 py-0.5 font-medium text-ink-soft">{STATUS_LABEL[g.status]}</span>
+                {g.reviewStatus ? (
+                  <span className="rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent">
+                    {g.reviewStatus === "APPROVED" ? "Approved" : "Needs changes"}
+                  </span>
+                ) : null}
+                <Link href={`/w/${encodeURIComponent(workspace)}/activity/${g.id}`} className="ml-auto font-medium text-accent hover:underline">
+                  {g.commentCount > 0 ? `Discuss (${g.commentCount})` : "Discuss"}
+                  <span className="sr-only"> “{g.prompt.slice(0, 60)}”</span>
+                </Link>
+              </div>
+              <p className="mt-2 line-clamp-2 text-sm" title={g.prompt}>
+                {g.prompt}
+              </p>
+              {g.images.length > 0 ? (
+                <ul className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-6">
+                  {g.images.map((img, i) => (
+                    <li key={img.id}>
+                      <a href={img.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg bg-paper-sunk">
+                        {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files, already thumbnailed */}
+                        <img
+                          src={img.thumbUrl}
+                          alt={`Result ${i + 1} of “${g.prompt.slice(0, 60)}”`}
+                          width={img.width}
+                          height={img.height}
+                          style={{ aspectRatio: `${img.width} / ${img.height}` }}
+                          className="h-auto w-full object-cover"
+                          loading="lazy"
+                        />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

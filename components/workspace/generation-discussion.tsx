@@ -1,0 +1,154 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { addCommentAction } from "@/lib/actions/add-comment";
+import type { ActionInput, ActionState } from "@/lib/actions/action";
+import { setReviewAction } from "@/lib/actions/set-review";
+import type { DiscussionDTO } from "@/lib/data/comments";
+import { COMMENT_MAX_LENGTH } from "@/lib/validations/workspace";
+
+export interface GenerationDiscussionProps {
+  /** The workspace's slug. */
+  workspace: string;
+  /**
+   * From `getGenerationDiscussion(viewer, workspace, generationId)` (lib/data/comments.ts) on the
+   * server. Give the component `key={generationId}` when one view switches between generations.
+   */
+  discussion: DiscussionDTO;
+}
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
+
+type DiscussionAction = (
+  prev: ActionState<DiscussionDTO | null> | undefined,
+  input: ActionInput,
+) => Promise<ActionState<DiscussionDTO | null>>;
+
+const REVIEW_TEXT = { APPROVED: "Approved", NEEDS_CHANGES: "Needs changes" } as const;
+const REVIEW_STYLE = { APPROVED: "bg-success-soft text-success", NEEDS_CHANGES: "bg-danger-soft text-danger" } as const;
+
+/**
+ * Comments (with @mentions) and the review status of one generation. Every change answers with the
+ * whole discussion from the server, which replaces the local copy: what is shown is what is stored.
+ */
+export function GenerationDiscussion({ workspace, discussion: initial }: GenerationDiscussionProps) {
+  const [discussion, setDiscussion] = useState(initial);
+  const adopt =
+    (run: DiscussionAction): DiscussionAction =>
+    async (prev, input) => {
+      const result = await run(prev, input);
+      if (result.ok && result.data) setDiscussion(result.data);
+      return result;
+    };
+  const [commentState, comment, commenting] = useActionState(adopt(addCommentAction), undefined);
+  const [reviewState, review, reviewing] = useActionState(adopt(setReviewAction), undefined);
+  const { review: current, comments } = discussion;
+
+  return (
+    <section aria-labelledby={`discussion-${discussion.generationId}`} className="space-y-5" data-testid="generation-discussion">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id={`discussion-${discussion.generationId}`} className="text-lg font-semibold">
+          Review and comments
+        </h2>
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${current ? REVIEW_STYLE[current.status] : "bg-ink/5 text-ink-soft"}`}
+          data-testid="review-status"
+        >
+          {current ? REVIEW_TEXT[current.status] : "Not reviewed"}
+        </span>
+        {current?.reviewedBy ? (
+          <span className="text-xs text-ink-muted">
+            by {current.reviewedBy}
+            {current.reviewedAt ? ` · ${at(current.reviewedAt)}` : ""}
+          </span>
+        ) : null}
+      </div>
+
+      {discussion.canReview ? (
+        <form action={review} className="flex flex-wrap items-center gap-2" aria-label="Review">
+          <input type="hidden" name="workspace" value={workspace} />
+          <input type="hidden" name="generationId" value={discussion.generationId} />
+          <Button type="submit" name="status" value="APPROVED" variant="secondary" disabled={reviewing} aria-pressed={current?.status === "APPROVED"}>
+            Approve
+          </Button>
+          <Button
+            type="submit"
+            name="status"
+            value="NEEDS_CHANGES"
+            variant="secondary"
+            disabled={reviewing}
+            aria-pressed={current?.status === "NEEDS_CHANGES"}
+          >
+            Needs changes
+          </Button>
+          {current ? (
+            <Button type="submit" name="status" value="" variant="ghost" disabled={reviewing}>
+              Clear review
+            </Button>
+          ) : null}
+          <span aria-live="polite" role="status" className={`text-sm ${reviewState?.ok === false ? "text-danger" : "text-ink-muted"}`}>
+            {reviewState?.message}
+          </span>
+        </form>
+      ) : null}
+
+      {comments.length === 0 ? (
+        <p className="text-sm text-ink-muted">No comments yet.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Comments">
+          {comments.map((c) => (
+            <li key={c.id} className="rounded-lg border border-ink/10 bg-paper-raised px-4 py-3" data-testid="comment">
+              <p className="text-xs text-ink-muted">
+                <span className="font-medium text-ink">{c.author?.name ?? "Former member"}</span> ·{" "}
+                <time dateTime={c.createdAt}>{at(c.createdAt)}</time>
+              </p>
+              <p className="mt-1 whitespace-pre-wrap break-words text-sm">{c.body}</p>
+              {c.mentions.length > 0 ? (
+                <p className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Mentioned">
+                  {c.mentions.map((m) => (
+                    <span key={m.id} className="rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent" data-testid="comment-mention">
+                      @{m.name}
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {discussion.canComment ? (
+        <form action={comment} className="space-y-2" aria-label="Add a comment">
+          <input type="hidden" name="workspace" value={workspace} />
+          <input type="hidden" name="generationId" value={discussion.generationId} />
+          <label htmlFor={`comment-${discussion.generationId}`} className="block text-sm font-medium text-ink-soft">
+            Comment
+          </label>
+          <textarea
+            id={`comment-${discussion.generationId}`}
+            name="body"
+            rows={3}
+            maxLength={COMMENT_MAX_LENGTH}
+            required
+            defaultValue={commentState?.ok === false ? commentState.values?.body : undefined}
+            aria-describedby={`comment-hint-${discussion.generationId}`}
+            aria-invalid={commentState?.fieldErrors?.body ? true : undefined}
+            className="block w-full rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm aria-invalid:border-danger"
+          />
+          <p id={`comment-hint-${discussion.generationId}`} className="text-xs text-ink-muted">
+            Mention a member with @ and their name, first name or email name, e.g. @Ada.
+          </p>
+          <FormMessage message={commentState?.ok === false ? (commentState.fieldErrors?.body?.[0] ?? commentState.message) : undefined} />
+          <Button type="submit" disabled={commenting}>
+            {commenting ? "Posting…" : "Post comment"}
+          </Button>
+        </form>
+      ) : (
+        <p className="text-sm text-ink-muted">Your role can read this discussion but not add to it.</p>
+      )}
+    </section>
+  );
+}
