@@ -3,6 +3,8 @@ import type { Viewer } from "@/lib/auth";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { png } from "@/lib/images/testing/fixtures";
+import { getStorage } from "@/lib/storage";
 
 /**
  * Test data made straight through Prisma on the real test database: users, a team workspace with
@@ -48,6 +50,24 @@ export async function makeTeam(opts: { personal?: boolean; dailyQuota?: number }
   return { workspace, members, outsider, as: (role) => ({ ...workspace, role }) };
 }
 
+/** A personal studio owned by `userId`, as sign-up makes one. */
+export async function makePersonalWorkspace(userId: string) {
+  return db.workspace.create({
+    data: {
+      slug: `me-${randomBytes(5).toString("hex")}`,
+      name: "Personal studio",
+      personal: true,
+      memberships: { create: { userId, role: "OWNER" } },
+    },
+    select: { id: true, slug: true },
+  });
+}
+
+/** Adds `user` to the team's workspace with `role`. */
+export async function addMember(team: Team, user: Viewer, role: Role) {
+  await db.membership.create({ data: { userId: user.id, workspaceId: team.workspace.id, role } });
+}
+
 let assetSeq = 0;
 
 /** An Asset row (no file behind it unless the test stores one). */
@@ -75,9 +95,23 @@ export async function makeAsset(
   });
 }
 
-/** A SUCCEEDED generation by `userId` with one result image (and its thumbnail). */
-export async function makeGeneration(workspaceId: string, userId: string, prompt = "a test generation") {
-  const [result, thumb] = await Promise.all([makeAsset(workspaceId, userId, "RESULT"), makeAsset(workspaceId, userId, "THUMB")]);
+/** Real bytes under an asset's key, for tests that serve or zip the file. */
+export async function storeAssetFile(assetId: string) {
+  const asset = await db.asset.findUniqueOrThrow({ where: { id: assetId }, select: { storageKey: true } });
+  await getStorage().put(asset.storageKey, await png(), { contentType: "image/png" });
+}
+
+/** A generation by `userId`: SUCCEEDED with one result image (and its thumbnail), or FAILED with none. */
+export async function makeGeneration(
+  workspaceId: string,
+  userId: string,
+  prompt = "a test generation",
+  status: "SUCCEEDED" | "FAILED" = "SUCCEEDED",
+) {
+  const succeeded = status === "SUCCEEDED";
+  const [result, thumb] = succeeded
+    ? await Promise.all([makeAsset(workspaceId, userId, "RESULT"), makeAsset(workspaceId, userId, "THUMB")])
+    : [];
   return db.generation.create({
     data: {
       workspaceId,
@@ -86,10 +120,12 @@ export async function makeGeneration(workspaceId: string, userId: string, prompt
       size: "1024x1024",
       n: 1,
       model: "test-model",
-      status: "SUCCEEDED",
+      status,
       idempotencyKey: randomUUID(),
       finishedAt: new Date(),
-      images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id } },
+      ...(result && thumb
+        ? { images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id } } }
+        : { errorCode: "test", errorMessage: "It failed in a test." }),
     },
     select: { id: true, images: { select: { id: true, assetId: true } } },
   });

@@ -1,0 +1,706 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/lib/auth";
+import {
+  addMember,
+  makeAsset,
+  makeGeneration,
+  makePersonalWorkspace,
+  makeTeam,
+  makeUser,
+  storeAssetFile,
+  type Team,
+} from "@/lib/authz/fixtures";
+import { createInvitation } from "@/lib/data/invitations";
+import { getDailyUsage } from "@/lib/data/quota";
+import { db } from "@/lib/db";
+import { png } from "@/lib/images/testing/fixtures";
+import { stopQueue } from "@/lib/jobs/queue";
+
+/**
+ * The authorization suite: every server action in lib/actions and every route handler under
+ * app/api, called as a signed-out visitor, a signed-in non-member and each role, one test per
+ * cell of the table below, against the real database. Only *who is asking* is stubbed (the
+ * session behind lib/auth), plus the two pieces of Next's request context that do not exist
+ * outside a request: the cookie jar (empty) and path revalidation (a no-op).
+ *
+ * A new action file or route without a row here fails "every … has a row": decide who may call
+ * it, write the row, and the cells test it.
+ */
+
+const asking = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+const authHandlers = vi.hoisted(() => ({ GET: async () => new Response(null), POST: async () => new Response(null) }));
+
+vi.mock("@/lib/auth", () => ({
+  getViewer: async () => asking.viewer,
+  auth: async () => (asking.viewer ? { user: { id: asking.viewer.id, email: asking.viewer.email } } : null),
+  requireUser: async () => {
+    if (!asking.viewer) throw new Error("requireUser called while signed out");
+    return asking.viewer;
+  },
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: authHandlers,
+  oauthProviders: [],
+}));
+// lib/auth is stubbed, so Auth.js itself never runs; sign-in only needs its error class.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+afterAll(async () => {
+  await stopQueue();
+  await db.$disconnect();
+});
+
+// ---------- who asks ----------
+
+const CALLERS = ["signed out", "non-member", "VIEWER", "EDITOR", "ADMIN", "OWNER"] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** A fresh team per cell (actions change things): one member per role, plus an outsider. */
+interface World {
+  team: Team;
+  slug: string;
+  /** Another editor: "someone else's" generation, upload or link belongs to them. */
+  author: Viewer;
+  /** A second admin, for "touch an admin" cases. */
+  peerAdmin: Viewer;
+  caller: Caller;
+  /** Who is asking, or null when signed out. */
+  viewer: Viewer | null;
+  /** The caller's own user id when they could own things here; the author's otherwise. */
+  selfOrAuthor: string;
+}
+
+async function makeWorld(caller: Caller): Promise<World> {
+  const team = await makeTeam();
+  const [author, peerAdmin] = await Promise.all([makeUser("author"), makeUser("peer")]);
+  await Promise.all([addMember(team, author, "EDITOR"), addMember(team, peerAdmin, "ADMIN")]);
+  const viewer = caller === "signed out" ? null : caller === "non-member" ? team.outsider : team.members[caller];
+  const member = caller !== "signed out" && caller !== "non-member";
+  return { team, slug: team.workspace.slug, author, peerAdmin, caller, viewer, selfOrAuthor: member && viewer ? viewer.id : author.id };
+}
+
+// ---------- the table ----------
+
+type Allowed = "ok" | "no";
+
+/** One row of the table, in CALLERS order: signed out, non-member, viewer, editor, admin, owner. */
+function row(cells: string): Record<Caller, Allowed> {
+  const parts = cells.trim().split(/\s+/);
+  if (parts.length !== CALLERS.length || parts.some((p) => p !== "ok" && p !== "no")) throw new Error(`bad row: ${cells}`);
+  return Object.fromEntries(CALLERS.map((c, i) => [c, parts[i]])) as Record<Caller, Allowed>;
+}
+
+interface ActionCase {
+  /** Which variant of the action, when one action has several rules (own vs someone else's). */
+  scenario?: string;
+  expect: Record<Caller, Allowed>;
+  input: (w: World) => Promise<Record<string, unknown>>;
+  /** What must (or must not) have changed, given whether the call was allowed. */
+  check?: (w: World, allowed: boolean, input: Record<string, unknown>) => Promise<void>;
+}
+
+const roleOf = async (w: World, userId: string) =>
+  (await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: w.team.workspace.id } }, select: { role: true } }))
+    ?.role ?? null;
+
+const image = async (w: World, userId: string) => {
+  const g = await makeGeneration(w.team.workspace.id, userId);
+  return { generationId: g.id, imageId: g.images[0]!.id, assetId: g.images[0]!.assetId };
+};
+
+const collection = (w: World) =>
+  db.collection.create({ data: { workspaceId: w.team.workspace.id, createdById: w.author.id, name: "Moodboard" }, select: { id: true } });
+
+const shareToken = () => randomBytes(24).toString("base64url");
+
+const shareLink = (w: World, createdById: string, generationId: string) =>
+  db.shareLink.create({
+    data: { token: shareToken(), workspaceId: w.team.workspace.id, createdById, target: "GENERATION", generationId },
+    select: { id: true, token: true },
+  });
+
+const generationGone = async (id: unknown, allowed: boolean) =>
+  expect(await db.generation.count({ where: { id: String(id) } })).toBe(allowed ? 0 : 1);
+
+const imageGone = async (ids: unknown[], allowed: boolean) =>
+  expect(await db.generationImage.count({ where: { id: { in: ids.map(String) } } })).toBe(allowed ? 0 : ids.length);
+
+const actionCases: Record<string, ActionCase[]> = {
+  // ----- accounts (public by design) -----
+  "sign-in": [
+    {
+      expect: row("ok ok ok ok ok ok"),
+      input: async (w) => ({ email: w.author.email, password: "not checked: Auth.js is stubbed here" }),
+    },
+  ],
+  "sign-up": [
+    {
+      expect: row("ok ok ok ok ok ok"),
+      input: async () => ({ name: "New Person", email: `new-${randomUUID()}@example.test`, password: "a long enough passphrase" }),
+      check: async (_w, allowed, input) => expect(await db.user.count({ where: { email: String(input.email) } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "sign-out": [{ expect: row("ok ok ok ok ok ok"), input: async () => ({}) }],
+
+  // ----- generations -----
+  "create-generation": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, prompt: "authz", size: "1024x1024", n: 1, references: [], idempotencyKey: randomUUID() }),
+      check: async (w, allowed) => expect((await getDailyUsage(w.team.workspace)).used).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "retry-generation": [
+    {
+      scenario: "own failed generation",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await makeGeneration(w.team.workspace.id, w.selfOrAuthor, "f", "FAILED")).id }),
+      check: async (_w, allowed, input) =>
+        expect((await db.generation.findUniqueOrThrow({ where: { id: String(input.generationId) } })).status).toBe(allowed ? "QUEUED" : "FAILED"),
+    },
+  ],
+
+  // ----- gallery -----
+  "favorite-image": [
+    {
+      expect: row("no no ok ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageId: (await image(w, w.author.id)).imageId, favorite: true }),
+      check: async (w, allowed, input) =>
+        expect(await db.favorite.count({ where: { generationImageId: String(input.imageId) } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "delete-generation": [
+    {
+      scenario: "own",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await image(w, w.selfOrAuthor)).generationId }),
+      check: async (_w, allowed, input) => generationGone(input.generationId, allowed),
+    },
+    {
+      scenario: "another member's",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await image(w, w.author.id)).generationId }),
+      check: async (_w, allowed, input) => generationGone(input.generationId, allowed),
+    },
+  ],
+  "delete-image": [
+    {
+      scenario: "own",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageId: (await image(w, w.selfOrAuthor)).imageId }),
+      check: async (_w, allowed, input) => imageGone([input.imageId], allowed),
+    },
+    {
+      scenario: "another member's",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageId: (await image(w, w.author.id)).imageId }),
+      check: async (_w, allowed, input) => imageGone([input.imageId], allowed),
+    },
+  ],
+  "delete-images": [
+    {
+      scenario: "own",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageIds: [(await image(w, w.selfOrAuthor)).imageId, (await image(w, w.selfOrAuthor)).imageId] }),
+      check: async (_w, allowed, input) => imageGone(input.imageIds as unknown[], allowed),
+    },
+    {
+      scenario: "another member's",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageIds: [(await image(w, w.author.id)).imageId] }),
+      check: async (_w, allowed, input) => imageGone(input.imageIds as unknown[], allowed),
+    },
+  ],
+  "create-collection": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, name: "Picks", imageIds: [(await image(w, w.author.id)).imageId] }),
+      check: async (w, allowed) => expect(await db.collection.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "rename-collection": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, collectionId: (await collection(w)).id, name: "Renamed" }),
+      check: async (_w, allowed, input) =>
+        expect((await db.collection.findUniqueOrThrow({ where: { id: String(input.collectionId) } })).name).toBe(allowed ? "Renamed" : "Moodboard"),
+    },
+  ],
+  "delete-collection": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, collectionId: (await collection(w)).id }),
+      check: async (_w, allowed, input) => expect(await db.collection.count({ where: { id: String(input.collectionId) } })).toBe(allowed ? 0 : 1),
+    },
+  ],
+  "add-to-collection": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, collectionId: (await collection(w)).id, imageIds: [(await image(w, w.author.id)).imageId] }),
+      check: async (_w, allowed, input) =>
+        expect(await db.collectionItem.count({ where: { collectionId: String(input.collectionId) } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "remove-from-collection": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => {
+        const { id } = await collection(w);
+        const { imageId } = await image(w, w.author.id);
+        await db.collectionItem.create({ data: { collectionId: id, generationImageId: imageId } });
+        return { workspace: w.slug, collectionId: id, imageIds: [imageId] };
+      },
+      check: async (_w, allowed, input) =>
+        expect(await db.collectionItem.count({ where: { collectionId: String(input.collectionId) } })).toBe(allowed ? 0 : 1),
+    },
+  ],
+
+  // ----- sharing -----
+  "create-share-link": [
+    {
+      scenario: "own generation",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, target: "GENERATION", generationId: (await image(w, w.selfOrAuthor)).generationId }),
+      check: async (w, allowed) => expect(await db.shareLink.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+    {
+      scenario: "another member's generation",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, target: "GENERATION", generationId: (await image(w, w.author.id)).generationId }),
+      check: async (w, allowed) => expect(await db.shareLink.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+    {
+      scenario: "the whole gallery",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, target: "WORKSPACE" }),
+    },
+  ],
+  "revoke-share-link": [
+    {
+      scenario: "own link",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, linkId: (await shareLink(w, w.selfOrAuthor, (await image(w, w.selfOrAuthor)).generationId)).id }),
+      check: async (_w, allowed, input) =>
+        expect((await db.shareLink.findUniqueOrThrow({ where: { id: String(input.linkId) } })).revokedAt !== null).toBe(allowed),
+    },
+    {
+      scenario: "another member's link",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, linkId: (await shareLink(w, w.author.id, (await image(w, w.author.id)).generationId)).id }),
+      check: async (_w, allowed, input) =>
+        expect((await db.shareLink.findUniqueOrThrow({ where: { id: String(input.linkId) } })).revokedAt !== null).toBe(allowed),
+    },
+  ],
+  "unlock-share-link": [
+    {
+      scenario: "a live link (public: the token is the key)",
+      expect: row("ok ok ok ok ok ok"),
+      input: async (w) => ({ token: (await shareLink(w, w.author.id, (await image(w, w.author.id)).generationId)).token, password: "anything" }),
+    },
+  ],
+  "remix-shared": [
+    {
+      scenario: "into one's own personal studio",
+      expect: row("no ok ok ok ok ok"),
+      input: async (w) => {
+        if (w.viewer) await makePersonalWorkspace(w.viewer.id);
+        return { token: (await shareLink(w, w.author.id, (await image(w, w.author.id)).generationId)).token };
+      },
+    },
+  ],
+
+  // ----- team workspaces -----
+  "create-workspace": [
+    {
+      expect: row("no ok ok ok ok ok"),
+      input: async () => ({ name: "Brand team", slug: `brand-${randomBytes(4).toString("hex")}` }),
+      check: async (_w, allowed, input) => expect(await db.workspace.count({ where: { slug: String(input.slug) } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "rename-workspace": [
+    {
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, name: "Renamed" }),
+      check: async (w, allowed) =>
+        expect((await db.workspace.findUniqueOrThrow({ where: { id: w.team.workspace.id } })).name).toBe(allowed ? "Renamed" : "Test team"),
+    },
+  ],
+  "delete-workspace": [
+    {
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, confirm: w.slug }),
+      check: async (w, allowed) => expect(await db.workspace.count({ where: { id: w.team.workspace.id } })).toBe(allowed ? 0 : 1),
+    },
+  ],
+  "transfer-ownership": [
+    {
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.author.id }),
+      check: async (w, allowed) => expect(await roleOf(w, w.author.id)).toBe(allowed ? "OWNER" : "EDITOR"),
+    },
+  ],
+  "invite-member": [
+    {
+      scenario: "as editor or viewer",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, role: "VIEWER", expiresInDays: "7" }),
+      check: async (w, allowed) => expect(await db.invitation.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+    {
+      scenario: "as admin",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, role: "ADMIN", expiresInDays: "7" }),
+      check: async (w, allowed) => expect(await db.invitation.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "revoke-invitation": [
+    {
+      expect: row("no no no no ok ok"),
+      input: async (w) => {
+        const created = await createInvitation(w.team.members.OWNER, w.team.as("OWNER"), { role: "EDITOR", expiresInDays: 7, multiUse: false });
+        if (!created.ok) throw new Error(created.message);
+        return { workspace: w.slug, invitationId: created.value.id };
+      },
+      check: async (_w, allowed, input) =>
+        expect((await db.invitation.findUniqueOrThrow({ where: { id: String(input.invitationId) } })).revokedAt !== null).toBe(allowed),
+    },
+  ],
+  "accept-invitation": [
+    {
+      scenario: "a viewer link (members keep their role)",
+      expect: row("no ok ok ok ok ok"),
+      input: async (w) => {
+        const created = await createInvitation(w.team.members.OWNER, w.team.as("OWNER"), { role: "VIEWER", expiresInDays: 7, multiUse: false });
+        if (!created.ok) throw new Error(created.message);
+        return { token: created.value.token };
+      },
+      check: async (w, allowed) => {
+        if (w.caller === "non-member") expect(await roleOf(w, w.team.outsider.id)).toBe(allowed ? "VIEWER" : null);
+        if (w.caller === "EDITOR") expect(await roleOf(w, w.team.members.EDITOR.id)).toBe("EDITOR");
+      },
+    },
+  ],
+  "remove-member": [
+    {
+      scenario: "an editor",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.author.id }),
+      check: async (w, allowed) => expect(await roleOf(w, w.author.id)).toBe(allowed ? null : "EDITOR"),
+    },
+    {
+      scenario: "an admin",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.peerAdmin.id }),
+      check: async (w, allowed) => expect(await roleOf(w, w.peerAdmin.id)).toBe(allowed ? null : "ADMIN"),
+    },
+  ],
+  "change-role": [
+    {
+      scenario: "editor to viewer",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.author.id, role: "VIEWER" }),
+      check: async (w, allowed) => expect(await roleOf(w, w.author.id)).toBe(allowed ? "VIEWER" : "EDITOR"),
+    },
+    {
+      scenario: "editor to admin",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.author.id, role: "ADMIN" }),
+      check: async (w, allowed) => expect(await roleOf(w, w.author.id)).toBe(allowed ? "ADMIN" : "EDITOR"),
+    },
+    {
+      scenario: "admin to editor",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.peerAdmin.id, role: "EDITOR" }),
+      check: async (w, allowed) => expect(await roleOf(w, w.peerAdmin.id)).toBe(allowed ? "EDITOR" : "ADMIN"),
+    },
+  ],
+  "leave-workspace": [
+    {
+      scenario: "the sole owner may not",
+      expect: row("no no ok ok ok no"),
+      input: async (w) => ({ workspace: w.slug }),
+      check: async (w, allowed) => {
+        if (w.viewer && w.caller !== "non-member") expect((await roleOf(w, w.viewer.id)) === null).toBe(allowed);
+      },
+    },
+    {
+      scenario: "with a co-owner",
+      expect: row("no no ok ok ok ok"),
+      input: async (w) => {
+        await db.membership.update({
+          where: { userId_workspaceId: { userId: w.peerAdmin.id, workspaceId: w.team.workspace.id } },
+          data: { role: "OWNER" },
+        });
+        return { workspace: w.slug };
+      },
+    },
+  ],
+  "set-daily-quota": [
+    {
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, dailyQuota: "5" }),
+      check: async (w, allowed) =>
+        expect((await db.workspace.findUniqueOrThrow({ where: { id: w.team.workspace.id } })).dailyQuota).toBe(allowed ? 5 : null),
+    },
+  ],
+  "pin-reference": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.author.id)).id, name: "Logo" }),
+      check: async (_w, allowed, input) =>
+        expect((await db.asset.findUniqueOrThrow({ where: { id: String(input.assetId) } })).pinnedAt !== null).toBe(allowed),
+    },
+  ],
+  "unpin-reference": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => {
+        const asset = await makeAsset(w.team.workspace.id, w.author.id);
+        await db.asset.update({ where: { id: asset.id }, data: { pinnedAt: new Date() } });
+        return { workspace: w.slug, assetId: asset.id };
+      },
+      check: async (_w, allowed, input) =>
+        expect((await db.asset.findUniqueOrThrow({ where: { id: String(input.assetId) } })).pinnedAt === null).toBe(allowed),
+    },
+  ],
+  "add-comment": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await image(w, w.author.id)).generationId, body: "Nice" }),
+      check: async (_w, allowed, input) =>
+        expect(await db.comment.count({ where: { generationId: String(input.generationId) } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "set-review": [
+    {
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await image(w, w.author.id)).generationId, status: "APPROVED" }),
+      check: async (_w, allowed, input) =>
+        expect((await db.generation.findUniqueOrThrow({ where: { id: String(input.generationId) } })).reviewStatus).toBe(allowed ? "APPROVED" : null),
+    },
+  ],
+};
+
+// ---------- routes ----------
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+interface RouteCase {
+  scenario?: string;
+  /** Expected HTTP status per caller, in CALLERS order. */
+  expect: Record<Caller, number>;
+  request: (w: World) => Promise<{ path: string; params: Record<string, string>; body?: FormData }>;
+}
+
+function statuses(cells: string): Record<Caller, number> {
+  const parts = cells.trim().split(/\s+/).map(Number);
+  if (parts.length !== CALLERS.length || parts.some((p) => !Number.isInteger(p))) throw new Error(`bad row: ${cells}`);
+  return Object.fromEntries(CALLERS.map((c, i) => [c, parts[i]])) as Record<Caller, number>;
+}
+
+const memberGet = (suffix: string): RouteCase => ({
+  expect: statuses("401 404 200 200 200 200"),
+  request: async (w) => ({ path: `/api/w/${w.slug}/${suffix}`, params: { workspace: w.slug } }),
+});
+
+/** Auth.js owns these: they are the library's own handlers, re-exported and nothing else. */
+const AUTHJS = "Auth.js";
+
+const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUTHJS>>> = {
+  "auth/[...nextauth]": { GET: AUTHJS, POST: AUTHJS },
+  "files/[assetId]": {
+    GET: [
+      {
+        scenario: "a file of the workspace",
+        expect: statuses("401 404 200 200 200 200"),
+        request: async (w) => {
+          const { assetId } = await image(w, w.author.id);
+          await storeAssetFile(assetId);
+          return { path: `/api/files/${assetId}?download`, params: { assetId } };
+        },
+      },
+    ],
+  },
+  "s/[token]/files/[assetId]": {
+    GET: [
+      {
+        scenario: "a file of a live link (public: the token is the key)",
+        expect: statuses("200 200 200 200 200 200"),
+        request: async (w) => {
+          const { generationId, assetId } = await image(w, w.author.id);
+          await storeAssetFile(assetId);
+          const { token } = await shareLink(w, w.author.id, generationId);
+          return { path: `/api/s/${token}/files/${assetId}`, params: { token, assetId } };
+        },
+      },
+      {
+        scenario: "a file of a revoked link",
+        expect: statuses("404 404 404 404 404 404"),
+        request: async (w) => {
+          const { generationId, assetId } = await image(w, w.author.id);
+          await storeAssetFile(assetId);
+          const link = await shareLink(w, w.author.id, generationId);
+          await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+          return { path: `/api/s/${link.token}/files/${assetId}`, params: { token: link.token, assetId } };
+        },
+      },
+    ],
+  },
+  "w/[workspace]/activity": { GET: [memberGet("activity")] },
+  "w/[workspace]/gallery": { GET: [memberGet("gallery")] },
+  "w/[workspace]/generations": { GET: [memberGet("generations")] },
+  "w/[workspace]/library": { GET: [memberGet("library")] },
+  "w/[workspace]/usage": { GET: [memberGet("usage")] },
+  "w/[workspace]/uploads": {
+    POST: [
+      {
+        expect: statuses("401 404 403 201 201 201"),
+        request: async (w) => {
+          const form = new FormData();
+          form.append("file", new File([new Uint8Array(await png())], "ref.png", { type: "image/png" }));
+          return { path: `/api/w/${w.slug}/uploads`, params: { workspace: w.slug }, body: form };
+        },
+      },
+    ],
+  },
+  "w/[workspace]/zip": {
+    GET: [
+      {
+        expect: statuses("401 404 200 200 200 200"),
+        request: async (w) => {
+          const { imageId, assetId } = await image(w, w.author.id);
+          await storeAssetFile(assetId);
+          return { path: `/api/w/${w.slug}/zip?ids=${imageId}`, params: { workspace: w.slug } };
+        },
+      },
+    ],
+  },
+};
+
+// ---------- discovery: the table must cover what exists ----------
+
+const actionFiles = readdirSync(path.join(root, "lib/actions"))
+  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "action.ts")
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
+
+function routeFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), rel);
+    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [prefix] : [];
+  });
+}
+const routes = routeFiles(path.join(root, "app/api")).sort();
+
+/** sign-in → signInAction: one action per file, named after it. */
+const exportName = (file: string) => `${file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Action`;
+
+type ActionFn = (prev: undefined, input: Record<string, unknown>) => Promise<{ ok: boolean; message?: string } | undefined>;
+type RouteFn = (request: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const importAction = async (file: string) => (await import(path.join(root, "lib/actions", `${file}.ts`))) as Record<string, unknown>;
+const importRoute = async (route: string) => (await import(path.join(root, "app/api", route, "route.ts"))) as Record<string, unknown>;
+
+const CRASH = "Something went wrong on our side";
+
+/** The action's answer; a redirect (sign-in, accept-invitation, delete-workspace) is how some succeed. */
+async function call(fn: ActionFn, input: Record<string, unknown>): Promise<{ ok: boolean; message?: string }> {
+  try {
+    const result = await fn(undefined, input);
+    return result ?? { ok: true };
+  } catch (e) {
+    if (typeof e === "object" && e !== null && "digest" in e && String(e.digest).startsWith("NEXT_REDIRECT")) return { ok: true };
+    throw e;
+  }
+}
+
+beforeEach(() => {
+  asking.viewer = null;
+});
+
+describe("authorization table", () => {
+  it("every action file has a row", () => {
+    expect(Object.keys(actionCases).sort()).toEqual(actionFiles);
+  });
+
+  it("every route has a row, for every method it exports", async () => {
+    expect(Object.keys(routeCases).sort()).toEqual(routes);
+    for (const route of routes) {
+      const exported = Object.keys(await importRoute(route)).filter((k): k is Method => (METHODS as readonly string[]).includes(k));
+      expect(exported.sort(), route).toEqual(Object.keys(routeCases[route] ?? {}).sort());
+    }
+  });
+
+  it("every action file exports exactly its one action", async () => {
+    for (const file of actionFiles) {
+      const mod = await importAction(file);
+      expect(Object.keys(mod), file).toEqual([exportName(file)]);
+      expect(typeof mod[exportName(file)], file).toBe("function");
+    }
+  });
+
+  it("the Auth.js route re-exports the library's handlers and nothing else", async () => {
+    const mod = await importRoute("auth/[...nextauth]");
+    expect(mod.GET).toBe(authHandlers.GET);
+    expect(mod.POST).toBe(authHandlers.POST);
+  });
+});
+
+describe("server actions", () => {
+  for (const [file, cases] of Object.entries(actionCases)) {
+    for (const c of cases) {
+      for (const caller of CALLERS) {
+        const allowed = c.expect[caller] === "ok";
+        it(`${file}${c.scenario ? ` (${c.scenario})` : ""} as ${caller}: ${allowed ? "allowed" : "refused"}`, async () => {
+          const fn = (await importAction(file))[exportName(file)] as ActionFn;
+          const w = await makeWorld(caller);
+          const input = await c.input(w);
+          asking.viewer = w.viewer;
+          const result = await call(fn, input);
+          asking.viewer = null;
+          expect(result.message ?? "", "an unexpected error is not a refusal").not.toContain(CRASH);
+          expect(result.ok, result.message).toBe(allowed);
+          if (!allowed && caller === "signed out") expect(result.message).toMatch(/session has ended/);
+          if (!allowed && caller === "non-member" && "workspace" in input) expect(result.message).toMatch(/not a member/);
+          await c.check?.(w, allowed, input);
+        });
+      }
+    }
+  }
+});
+
+describe("route handlers", () => {
+  for (const [route, methods] of Object.entries(routeCases)) {
+    for (const [method, cases] of Object.entries(methods)) {
+      if (cases === AUTHJS) continue;
+      for (const c of cases) {
+        for (const caller of CALLERS) {
+          const status = c.expect[caller];
+          it(`${method} /api/${route}${c.scenario ? ` (${c.scenario})` : ""} as ${caller}: ${status}`, async () => {
+            const handler = (await importRoute(route))[method] as RouteFn;
+            const w = await makeWorld(caller);
+            const req = await c.request(w);
+            asking.viewer = w.viewer;
+            const request = new NextRequest(new URL(req.path, "http://localhost"), { method, body: req.body });
+            const response = await handler(request, { params: Promise.resolve(req.params) });
+            asking.viewer = null;
+            expect(response.status).toBe(status);
+          });
+        }
+      }
+    }
+  }
+});
