@@ -4,7 +4,7 @@ import { ActionError, workspaceAction } from "@/lib/actions/action";
 import { createGeneration, ReferenceNotFoundError } from "@/lib/data/generations";
 import { QuotaExceededError } from "@/lib/data/quota";
 import { env, imageModels } from "@/lib/env";
-import { enqueueGeneration } from "@/lib/jobs/queue";
+import { requestGenerationRun } from "@/lib/jobs/queue";
 import { createGenerationSchema } from "@/lib/validations/generation";
 
 /**
@@ -31,17 +31,7 @@ export const createGenerationAction = workspaceAction(
       if (e instanceof QuotaExceededError) throw new ActionError(e.message);
       throw e;
     }
-    if (generation.created) await enqueueOrLeaveForSweep(generation.id);
+    if (generation.created) await requestGenerationRun(generation.id);
     return { ok: true, data: { id: generation.id } };
   },
 );
-
-// The row is the source of truth: if the queue is briefly unreachable, the worker's sweep
-// re-enqueues QUEUED generations, so the person's request is not lost.
-async function enqueueOrLeaveForSweep(id: string) {
-  try {
-    await enqueueGeneration(id);
-  } catch (e) {
-    console.error(`[create-generation] enqueue of ${id} failed; the sweep will pick it up`, e);
-  }
-}
