@@ -86,7 +86,7 @@ export function GalleryFilters({ filters, showWho }: { filters: Filters; showWho
       <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-ink-soft">
         Search
       </button>
-      {isFiltered(filters) ? (
+      {isFiltered(showWho ? filters : { ...filters, who: "everyone" }) ? (
         <Link href={pathname} scroll={false} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-ink/5">
           Clear filters
         </Link>

@@ -189,10 +189,12 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
   return (
     <div>
       <div className="mb-4 flex min-h-9 flex-wrap items-center gap-3">
-        <p className="text-sm text-ink-muted" data-testid="gallery-count">
-          {images.length} {images.length === 1 ? "image" : "images"}
-          {hasNextPage ? " so far" : ""}
-        </p>
+        {items.length > 0 ? (
+          <p className="text-sm text-ink-muted" data-testid="gallery-count">
+            {images.length} {images.length === 1 ? "image" : "images"}
+            {hasNextPage ? " so far" : ""}
+          </p>
+        ) : null}
         {selectable && workspace && images.length > 0 ? (
           <Button
             type="button"

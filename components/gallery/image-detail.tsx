@@ -26,6 +26,7 @@ interface Props {
 }
 
 const small = buttonClass("secondary", "px-3 py-1.5");
+const dangerLink = "rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft";
 
 export function sizeLabel(size: string): string {
   const choice = SIZE_CHOICES[size as ImageSize];
@@ -210,11 +211,11 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
         {g.can.delete ? (
           <div className="flex flex-wrap gap-2 border-t border-ink/10 pt-4">
-            <button type="button" onClick={() => setConfirm("image")} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+            <button type="button" onClick={() => setConfirm("image")} className={dangerLink}>
               Delete image
             </button>
             {g.images.length > 1 ? (
-              <button type="button" onClick={() => setConfirm("generation")} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+              <button type="button" onClick={() => setConfirm("generation")} className={dangerLink}>
                 Delete all {g.images.length}
               </button>
             ) : null}

@@ -10,6 +10,13 @@ import { NewCollectionForm } from "./_components/new-collection-form";
 
 export const metadata: Metadata = { title: "Collections" };
 
+/** Fills the square cover whatever the count: one image whole, two side by side, three with a tall first. */
+function coverSpan(count: number, index: number): string {
+  if (count === 1) return "col-span-2 row-span-2";
+  if (count === 2 || (count === 3 && index === 0)) return "row-span-2";
+  return "";
+}
+
 export default async function CollectionsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const viewer = await requireUser();
   const { workspace: slug } = await params;
@@ -43,7 +50,7 @@ export default async function CollectionsPage({ params }: { params: Promise<{ wo
                 data-testid="collection-card"
               >
                 <div className="grid aspect-square grid-cols-2 grid-rows-2 gap-1 overflow-hidden rounded-lg bg-paper-sunk">
-                  {c.covers.map((cover) => (
+                  {c.covers.map((cover, i) => (
                     // eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails
                     <img
                       key={cover.id}
@@ -52,7 +59,7 @@ export default async function CollectionsPage({ params }: { params: Promise<{ wo
                       width={cover.width}
                       height={cover.height}
                       loading="lazy"
-                      className={`size-full object-cover ${c.covers.length === 1 ? "col-span-2 row-span-2" : ""}`}
+                      className={`size-full object-cover ${coverSpan(c.covers.length, i)}`}
                     />
                   ))}
                 </div>

@@ -90,7 +90,7 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
           <button type="button" onClick={() => setEditing(true)} className={buttonClass("secondary", "px-3 py-1.5")}>
             Rename
           </button>
-          <button type="button" onClick={() => setConfirming(true)} className={buttonClass("ghost", "px-3 py-1.5 text-danger")}>
+          <button type="button" onClick={() => setConfirming(true)} className="rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft">
             Delete collection
           </button>
         </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
@@ -38,19 +37,12 @@ export default async function ImageDetailPage({ params, searchParams }: Props) {
   const base = `/w/${workspace.slug}/gallery`;
 
   return (
-    <>
-      <nav aria-label="Gallery" className="mb-4 flex items-center gap-3 text-sm">
-        <Link href={`${base}${suffix}`} className="font-medium text-ink-soft hover:text-ink">
-          ← Gallery
-        </Link>
-      </nav>
-      <ImagePage
-        view={view}
-        collections={collections}
-        galleryHref={`${base}${suffix}`}
-        previousHref={view.previousId ? `${base}/${view.previousId}${suffix}` : null}
-        nextHref={view.nextId ? `${base}/${view.nextId}${suffix}` : null}
-      />
-    </>
+    <ImagePage
+      view={view}
+      collections={collections}
+      galleryHref={`${base}${suffix}`}
+      previousHref={view.previousId ? `${base}/${view.previousId}${suffix}` : null}
+      nextHref={view.nextId ? `${base}/${view.nextId}${suffix}` : null}
+    />
   );
 }

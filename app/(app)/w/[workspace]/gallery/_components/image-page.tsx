@@ -52,7 +52,10 @@ export function ImagePage({ view, collections: initialCollections, galleryHref, 
   if (!image) return null;
   return (
     <>
-      <div className="mb-4 flex items-center justify-end gap-2">
+      <nav aria-label="Gallery" className="mb-4 flex items-center gap-2 text-sm">
+        <Link href={galleryHref} className="mr-auto font-medium text-ink-soft hover:text-ink">
+          ← Gallery
+        </Link>
         {previousHref ? (
           <Link href={previousHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label="Previous image" rel="prev">
             ← <span className="hidden sm:inline">Previous</span>
@@ -63,7 +66,7 @@ export function ImagePage({ view, collections: initialCollections, galleryHref, 
             <span className="hidden sm:inline">Next</span> →
           </Link>
         ) : null}
-      </div>
+      </nav>
       <ImageDetail
         generation={generation}
         image={image}
