@@ -32,6 +32,11 @@ describe("memberControls", () => {
     expect(memberControls("OWNER", "OWNER", true)).toEqual({ roles: ["ADMIN", "EDITOR", "VIEWER"], canRemove: false });
   });
 
+  it("offers nothing that would leave the workspace without an owner", () => {
+    expect(memberControls("OWNER", "OWNER", true, true)).toEqual({ roles: [], canRemove: false });
+    expect(memberControls("OWNER", "EDITOR", false, true)).toEqual({ roles: ["ADMIN", "EDITOR", "VIEWER"], canRemove: true });
+  });
+
   it("editors and viewers manage nobody", () => {
     for (const actor of ["EDITOR", "VIEWER"] as const) {
       expect(memberControls(actor, "VIEWER", false)).toEqual({ roles: [], canRemove: false });

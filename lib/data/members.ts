@@ -24,9 +24,16 @@ export function grantableRoles(actor: Role): AssignableRole[] {
  * What `actor` may do to a member holding `target`: admins manage editors and viewers; those who
  * may grant admin (owners) manage everyone. Owners may also step down themselves; nobody removes
  * themselves here (that is "leave"). The UI shows exactly these controls and the data layer
- * enforces the same answer.
+ * enforces the same answer. `soleOwner` (the target is the only owner) hides what the last-owner
+ * rule would refuse; the data layer re-counts owners under its lock instead of trusting it.
  */
-export function memberControls(actor: Role, target: Role, self: boolean): { roles: AssignableRole[]; canRemove: boolean } {
+export function memberControls(
+  actor: Role,
+  target: Role,
+  self: boolean,
+  soleOwner = false,
+): { roles: AssignableRole[]; canRemove: boolean } {
+  if (target === "OWNER" && soleOwner) return { roles: [], canRemove: false };
   const manages = can(actor, "member.admin.grant") || ROLE_RANK[target] < ROLE_RANK.ADMIN;
   if (self) {
     return { roles: can(actor, "member.admin.grant") ? [...ASSIGNABLE_ROLES] : [], canRemove: false };

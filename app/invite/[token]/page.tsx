@@ -60,7 +60,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const role = ROLE_LABEL[invitation.role].toLowerCase();
   const intro = (
     <p className="text-sm text-ink-soft">
-      {invitation.invitedBy ?? "Someone"} invited you to join <strong>{invitation.workspaceName}</strong> as {role === "admin" ? "an" : "a"}{" "}
+      {invitation.invitedBy ?? "Someone"} invited you to join <strong>{invitation.workspaceName}</strong> as {/^[aeiou]/.test(role) ? "an" : "a"}{" "}
       <strong>{role}</strong>.
       {invitation.email ? ` The invitation is for ${invitation.email}.` : null}
     </p>

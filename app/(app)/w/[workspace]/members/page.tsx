@@ -30,6 +30,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
     canInvite ? listPendingInvitations(workspace) : Promise.resolve([]),
     getDailyUsage(workspace),
   ]);
+  const soleOwner = members.filter((m) => m.role === "OWNER").length === 1;
 
   return (
     <div className="space-y-10">
@@ -57,7 +58,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised">
           {members.map((m) => {
             const self = m.userId === viewer.id;
-            const controls = memberControls(workspace.role, m.role, self);
+            const controls = memberControls(workspace.role, m.role, self, soleOwner);
             const label = m.name ?? m.email;
             return (
               <li key={m.userId} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="member-row" data-email={m.email}>
