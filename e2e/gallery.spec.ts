@@ -5,7 +5,7 @@ import { unzipSync } from "fflate";
 import pg from "pg";
 import { createLocalStorage } from "../lib/storage/local";
 import { seedGallery } from "../scripts/seed-gallery";
-import { expect, test } from "./fixtures";
+import { expect, newAccount, signUp, test } from "./fixtures";
 import { card, fillAndGenerate } from "./studio";
 
 // The e2e server's database and storage (scripts/e2e-server.ts derives both from E2E_PORT).
@@ -67,7 +67,8 @@ test("browse: open from the grid, step with the keyboard, open by URL, favourite
   await page.goto(`/w/${ws}/gallery/${ids[2]}`);
   await expect(page.getByTestId("detail-prompt")).toHaveText(older);
   await expect(page.getByTestId("detail-image")).toHaveAttribute("src", /^\/api\/files\//);
-  await expect(page.getByTestId("download-original")).toHaveAttribute("download", /^a-paper-crane-on-a-windowsill-\d+-2\.webp$/);
+  const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-original").click()]);
+  expect(original.suggestedFilename()).toMatch(/^a-paper-crane-on-a-windowsill-\d+-2\.webp$/);
 
   // Remix and "use as reference" go to Create with the generation / image.
   await expect(page.getByTestId("remix-link")).toHaveAttribute("href", new RegExp(`^/w/${ws}/create\\?remix=[A-Za-z0-9_-]+$`));
@@ -193,4 +194,27 @@ test("a gallery of 2,000 generations keeps loading as you scroll, with no duplic
   const img = tiles(page).last().locator("img");
   await img.scrollIntoViewIfNeeded();
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+});
+
+test("another account guessing a workspace's addresses finds nothing there", async ({ signedIn: page, browser }) => {
+  const prompt = `Private sketch ${Date.now()}`;
+  await generate(page, prompt, { n: 1 });
+  const ws = workspaceOf(page);
+  await page.goto(`/w/${ws}/gallery`);
+  const [imageId] = await tileIds(page);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signUp(other, newAccount("outsider"));
+  expect((await other.goto(`/w/${ws}/gallery/${imageId}`))?.status()).toBe(404);
+  expect((await other.goto(`/w/${ws}/gallery`))?.status()).toBe(404);
+  expect((await other.request.get(`/api/w/${ws}/gallery`)).status()).toBe(404);
+  expect((await other.request.get(`/api/w/${ws}/zip?ids=${imageId}`)).status()).toBe(404);
+  // Their own workspace's routes do not reach it either.
+  const theirs = workspaceOf(other);
+  expect((await other.goto(`/w/${theirs}/gallery/${imageId}`))?.status()).toBe(404);
+  expect((await other.request.get(`/api/w/${theirs}/zip?ids=${imageId}`)).status()).toBe(404);
+  const feed = (await (await other.request.get("/me/feed")).json()) as { generations: unknown[] };
+  expect(feed.generations).toEqual([]);
+  await context.close();
 });
