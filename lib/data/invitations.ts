@@ -12,7 +12,7 @@ import type { AssignableRole } from "@/lib/validations/workspace";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Only the hash is stored, so a leaked database (or backup) holds no usable invitation. */
-export function hashInvitationToken(token: string): string {
+function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

@@ -8,9 +8,6 @@ export interface LibraryItemDTO {
   assetId: string;
   url: string;
   name: string;
-  width: number;
-  height: number;
-  pinnedAt: string;
 }
 
 const NOT_FOUND = "That reference image is not in this workspace.";
@@ -20,16 +17,9 @@ export async function listLibrary(workspace: Pick<WorkspaceAccess, "id">): Promi
   const rows = await db.asset.findMany({
     where: { workspaceId: workspace.id, kind: "REFERENCE", pinnedAt: { not: null } },
     orderBy: [{ pinnedAt: "desc" }, { id: "asc" }],
-    select: { id: true, width: true, height: true, fileName: true, libraryName: true, pinnedAt: true },
+    select: { id: true, fileName: true, libraryName: true },
   });
-  return rows.map((r) => ({
-    assetId: r.id,
-    url: fileUrl(r.id),
-    name: r.libraryName ?? r.fileName ?? "reference",
-    width: r.width,
-    height: r.height,
-    pinnedAt: (r.pinnedAt ?? new Date(0)).toISOString(),
-  }));
+  return rows.map((r) => ({ assetId: r.id, url: fileUrl(r.id), name: r.libraryName ?? r.fileName ?? "reference" }));
 }
 
 /** Pinning again renames the pin; only this workspace's reference uploads can be pinned. */

@@ -150,7 +150,7 @@ export async function transferOwnership(viewer: Viewer, workspace: WorkspaceAcce
       currentRole(tx, workspace.id, viewer.id),
       currentRole(tx, workspace.id, userId),
     ]);
-    if (actor !== "OWNER" || !can(actor, "workspace.transfer")) return refused(NOT_ALLOWED);
+    if (!actor || !can(actor, "workspace.transfer")) return refused(NOT_ALLOWED);
     if (!target) return refused(NOT_A_MEMBER, "userId");
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role: "OWNER" } });
     await tx.membership.update({

@@ -29,21 +29,16 @@ function nextUtcMidnight(now: Date): Date {
  * generation, so a refused or failed insert gives the slot back.
  */
 export async function consumeDailyQuota(tx: Tx, workspaceId: string, now = new Date()): Promise<{ used: number; quota: number }> {
-  const day = utcDay(now);
-  const quota = await tx.$queryRaw<{ quota: number }[]>`
-    SELECT COALESCE("dailyQuota", ${env.WORKSPACE_DAILY_QUOTA}::int) AS "quota" FROM "Workspace" WHERE "id" = ${workspaceId}`;
-  const limit = quota[0]?.quota ?? env.WORKSPACE_DAILY_QUOTA;
-  const rows = await tx.$queryRaw<{ count: number }[]>`
+  const fallback = env.WORKSPACE_DAILY_QUOTA;
+  const [taken] = await tx.$queryRaw<{ used: number; quota: number }[]>`
     INSERT INTO "WorkspaceUsage" ("workspaceId", "day", "count")
-    SELECT "id", ${day}::date, 1 FROM "Workspace" WHERE "id" = ${workspaceId}
+    SELECT "id", ${utcDay(now)}::date, 1 FROM "Workspace" WHERE "id" = ${workspaceId}
     ON CONFLICT ("workspaceId", "day") DO UPDATE SET "count" = "WorkspaceUsage"."count" + 1
-      WHERE "WorkspaceUsage"."count" < (
-        SELECT COALESCE("dailyQuota", ${env.WORKSPACE_DAILY_QUOTA}::int) FROM "Workspace" WHERE "id" = ${workspaceId}
-      )
-    RETURNING "count"`;
-  const used = rows[0]?.count;
-  if (used === undefined) throw new QuotaExceededError(limit);
-  return { used, quota: limit };
+      WHERE "WorkspaceUsage"."count" < (SELECT COALESCE("dailyQuota", ${fallback}::int) FROM "Workspace" WHERE "id" = ${workspaceId})
+    RETURNING "count" AS "used", (SELECT COALESCE("dailyQuota", ${fallback}::int) FROM "Workspace" WHERE "id" = ${workspaceId}) AS "quota"`;
+  if (taken) return taken;
+  const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { dailyQuota: true } });
+  throw new QuotaExceededError(workspace?.dailyQuota ?? fallback);
 }
 
 export interface UsageDTO {
