@@ -137,7 +137,7 @@ async function measure() {
     await run();
     const main = captured.find((c) => /FROM "public"\."Generation"/.test(c.query) && /ORDER BY/.test(c.query));
     const plan = main ? await planOf(explain, main) : ["(no plan captured)"];
-    if (plan.some((line) => /Seq Scan on "Generation"/.test(line))) seqScan = true;
+    if (plan.some((line) => /Seq Scan on Generation$/.test(line))) seqScan = true;
     times.sort((a, b) => a - b);
     rows.push([name, ms(quantile(times, 0.5)), ms(quantile(times, 0.95)), plan.join(" → ")]);
   }
