@@ -214,7 +214,7 @@ test("another account guessing a workspace's addresses finds nothing there", asy
   const theirs = workspaceOf(other);
   expect((await other.goto(`/w/${theirs}/gallery/${imageId}`))?.status()).toBe(404);
   expect((await other.request.get(`/api/w/${theirs}/zip?ids=${imageId}`)).status()).toBe(404);
-  const feed = (await (await other.request.get("/me/feed")).json()) as { generations: unknown[] };
+  const feed = (await (await other.request.get("/api/me/gallery")).json()) as { generations: unknown[] };
   expect(feed.generations).toEqual([]);
   await context.close();
 });

@@ -64,6 +64,6 @@ describe("gallery state", () => {
       "/api/w/studio/gallery?favorites=1&q=fox+den&cursor=1.x",
     );
     expect(feedUrl({ kind: "collection", workspace: "studio", collectionId: "k" }, null)).toBe("/api/w/studio/gallery?collection=k");
-    expect(feedUrl({ kind: "me", filters: { ...DEFAULT_FILTERS, size: "1024x1536" } }, null)).toBe("/me/feed?size=1024x1536");
+    expect(feedUrl({ kind: "me", filters: { ...DEFAULT_FILTERS, size: "1024x1536" } }, null)).toBe("/api/me/gallery?size=1024x1536");
   });
 });

@@ -18,7 +18,7 @@ export function feedUrl(source: GallerySource, cursor: string | null): string {
   const params =
     source.kind === "collection" ? new URLSearchParams({ collection: source.collectionId }) : galleryFiltersToParams(source.filters);
   if (cursor) params.set("cursor", cursor);
-  const base = source.kind === "me" ? "/me/feed" : `/api/w/${encodeURIComponent(source.workspace)}/gallery`;
+  const base = source.kind === "me" ? "/api/me/gallery" : `/api/w/${encodeURIComponent(source.workspace)}/gallery`;
   return params.size > 0 ? `${base}?${params}` : base;
 }
 

@@ -502,6 +502,8 @@ interface RouteCase {
   /** Expected HTTP status per caller, in CALLERS order. */
   expect: Record<Caller, number>;
   request: (w: World) => Promise<{ path: string; params: Record<string, string>; body?: FormData }>;
+  /** What an allowed (200) answer must hold, beyond its status. */
+  check?: (w: World, response: Response) => Promise<void>;
 }
 
 function statuses(cells: string): Record<Caller, number> {
@@ -559,6 +561,25 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
     ],
   },
   "w/[workspace]/activity": { GET: [memberGet("activity")] },
+  "me/gallery": {
+    GET: [
+      {
+        scenario: "only the caller's own generations",
+        expect: statuses("401 200 200 200 200 200"),
+        request: async (w) => {
+          await Promise.all([image(w, w.selfOrAuthor), image(w, w.author.id)]);
+          return { path: "/api/me/gallery", params: {} };
+        },
+        check: async (w, response) => {
+          const listed = ((await response.json()) as { generations: { id: string }[] }).generations.map((g) => g.id);
+          const own = await db.generation.findMany({ where: { userId: w.viewer!.id }, select: { id: true } });
+          // Every generation of theirs (members made one above; the outsider has none), and nobody else's.
+          expect(listed.sort()).toEqual(own.map((g) => g.id).sort());
+          if (w.viewer !== w.team.outsider) expect(listed).toHaveLength(1);
+        },
+      },
+    ],
+  },
   "w/[workspace]/gallery": { GET: [memberGet("gallery")] },
   "w/[workspace]/generations": { GET: [memberGet("generations")] },
   "w/[workspace]/library": { GET: [memberGet("library")] },
@@ -698,6 +719,7 @@ describe("route handlers", () => {
             const response = await handler(request, { params: Promise.resolve(req.params) });
             asking.viewer = null;
             expect(response.status).toBe(status);
+            if (status === 200) await c.check?.(w, response);
           });
         }
       }
