@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useTransition, type FormEvent } from "react";
 import { IMAGE_SIZES, SIZE_CHOICES } from "@/lib/validations/generation";
+import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 import {
   galleryFiltersToParams,
   isFiltered,
@@ -14,21 +15,39 @@ import {
 
 const control = "rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm";
 
+const REVIEW_LABEL: Record<ReviewFilter, string> = { approved: "Approved", "needs-changes": "Needs changes", unreviewed: "Not reviewed" };
+
+export interface MemberOption {
+  userId: string;
+  name: string;
+}
+
+interface Props {
+  filters: Filters;
+  showWho: boolean;
+  /** A workspace gallery's members: offers the member and review filters (member only with two or more). */
+  members?: MemberOption[];
+}
+
 /**
  * The filters are the page's search params, so a filtered view is a link. A plain GET form: it
  * works before hydration; after it, a changed choice applies at once and the search on Enter.
  */
-export function GalleryFilters({ filters, showWho }: { filters: Filters; showWho: boolean }) {
+export function GalleryFilters({ filters, showWho, members }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
 
-  const apply = (e?: FormEvent) => {
+  const apply = (e?: FormEvent, changed?: string | null) => {
     e?.preventDefault();
     if (!form.current) return;
     const data = new FormData(form.current);
     const next = parseGalleryFilters(Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)])));
+    // "Mine" and one member are two ways to name an author: the one just chosen replaces the other,
+    // rather than the two together matching nothing.
+    if (changed === "member" && next.member) next.who = "everyone";
+    if (changed === "who" && next.who === "me") next.member = undefined;
     const params = galleryFiltersToParams(next);
     startTransition(() => router.replace(params.size > 0 ? `${pathname}?${params}` : pathname, { scroll: false }));
   };
@@ -41,7 +60,8 @@ export function GalleryFilters({ filters, showWho }: { filters: Filters; showWho
       method="get"
       onSubmit={apply}
       onChange={(e) => {
-        if ((e.target as HTMLElement).getAttribute("type") !== "search") apply();
+        const target = e.target as HTMLElement;
+        if (target.getAttribute("type") !== "search") apply(undefined, target.getAttribute("name"));
       }}
       aria-busy={pending}
       className="mb-6 flex flex-wrap items-center gap-2"
@@ -64,6 +84,26 @@ export function GalleryFilters({ filters, showWho }: { filters: Filters; showWho
         <select name="who" defaultValue={filters.who} key={`who-${filters.who}`} aria-label="Whose images" className={control}>
           <option value="everyone">Everyone’s</option>
           <option value="me">Mine</option>
+        </select>
+      ) : null}
+      {members && members.length > 1 ? (
+        <select name="member" defaultValue={filters.member ?? ""} key={`member-${filters.member}`} aria-label="Member" className={control}>
+          <option value="">Every member</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {members ? (
+        <select name="review" defaultValue={filters.review ?? ""} key={`review-${filters.review}`} aria-label="Review status" className={control}>
+          <option value="">Any review</option>
+          {REVIEW_FILTERS.map((r) => (
+            <option key={r} value={r}>
+              {REVIEW_LABEL[r]}
+            </option>
+          ))}
         </select>
       ) : null}
       <select name="size" defaultValue={filters.size ?? ""} key={`size-${filters.size}`} aria-label="Size" className={control}>

@@ -66,6 +66,34 @@ interface TileProps {
   actions: GalleryActions;
 }
 
+const REVIEW_BADGE = {
+  APPROVED: { text: "Approved", className: "bg-success text-white" },
+  NEEDS_CHANGES: { text: "Needs changes", className: "bg-danger text-white" },
+} as const;
+
+/** The review and the comment count, small, over the tile's corner; nothing when there is neither. */
+function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation"] }) {
+  if (!g.review && g.commentCount === 0) return null;
+  return (
+    <p className="pointer-events-none absolute left-2 top-2 flex gap-1 text-[11px] font-medium">
+      {g.review ? (
+        <span className={`rounded-full px-2 py-0.5 shadow-sm ${REVIEW_BADGE[g.review].className}`} data-testid="tile-review">
+          {REVIEW_BADGE[g.review].text}
+        </span>
+      ) : null}
+      {g.commentCount > 0 ? (
+        <span className="flex items-center gap-1 rounded-full bg-ink/65 px-2 py-0.5 text-white shadow-sm" data-testid="tile-comments">
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3 fill-current">
+            <path d="M2 3a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H7l-3 3v-3a2 2 0 0 1-2-2z" />
+          </svg>
+          {g.commentCount}
+          <span className="sr-only"> {g.commentCount === 1 ? "comment" : "comments"}</span>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 function ImageTile({ item: { image, generation: g }, style, selecting, selected, onToggleSelected, onOpen, actions }: TileProps) {
   const label = `“${g.prompt.slice(0, 80)}${g.prompt.length > 80 ? "…" : ""}”${g.images.length > 1 ? `, image ${image.index + 1} of ${g.images.length}` : ""}`;
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -110,6 +138,9 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
           />
         </label>
       ) : (
+        <TileBadges g={g} />
+      )}
+      {selecting ? null : (
         <button
           type="button"
           aria-pressed={image.favorite}

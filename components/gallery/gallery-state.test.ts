@@ -19,20 +19,27 @@ const image = (id: string, patch: Partial<GalleryImageDTO> = {}): GalleryImageDT
   ...patch,
 });
 
-const generation = (id: string, images: GalleryImageDTO[], status: "SUCCEEDED" | "FAILED" = "SUCCEEDED"): GalleryGenerationDTO => ({
+const generation = (
+  id: string,
+  images: GalleryImageDTO[],
+  status: "SUCCEEDED" | "FAILED" = "SUCCEEDED",
+  createdAt = "2026-01-01T00:00:00.000Z",
+): GalleryGenerationDTO => ({
   id,
   workspace: { slug: "studio", name: "Studio" },
   status,
   prompt: "p",
   size: "1024x1024",
   model: "m",
-  createdAt: "2026-01-01T00:00:00.000Z",
+  createdAt,
   author: { name: "You", isViewer: true },
   parentId: null,
   references: [],
   images,
   error: status === "FAILED" ? { code: "x", message: "failed" } : null,
-  can: { delete: true, retry: true, collect: true, remix: true },
+  review: null,
+  commentCount: 0,
+  can: { delete: true, retry: true, collect: true, remix: true, share: true },
 });
 
 describe("gallery state", () => {

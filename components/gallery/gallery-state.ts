@@ -1,3 +1,4 @@
+import type { DiscussionDTO } from "@/lib/data/comments";
 import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery";
 import { galleryFiltersToParams, type GalleryFilters } from "@/lib/validations/gallery";
 
@@ -12,6 +13,7 @@ export const galleryKeys = {
   all: ["gallery"] as const,
   /** `edition` names the server-rendered first page the view started from (see GalleryView). */
   view: (source: GallerySource, edition: string) => [...galleryKeys.all, feedUrl(source, null), edition] as const,
+  discussion: (workspace: string, generationId: string) => [...galleryKeys.all, "discussion", workspace, generationId] as const,
 };
 
 export function feedUrl(source: GallerySource, cursor: string | null): string {
@@ -20,6 +22,13 @@ export function feedUrl(source: GallerySource, cursor: string | null): string {
   if (cursor) params.set("cursor", cursor);
   const base = source.kind === "me" ? "/api/me/gallery" : `/api/w/${encodeURIComponent(source.workspace)}/gallery`;
   return params.size > 0 ? `${base}?${params}` : base;
+}
+
+export async function fetchDiscussion(workspace: string, generationId: string, signal?: AbortSignal): Promise<DiscussionDTO> {
+  const url = `/api/w/${encodeURIComponent(workspace)}/generations/${encodeURIComponent(generationId)}/discussion`;
+  const res = await fetch(url, { cache: "no-store", signal });
+  if (!res.ok) throw new Error(`Could not load the discussion (${res.status}).`);
+  return ((await res.json()) as { discussion: DiscussionDTO }).discussion;
 }
 
 export async function fetchGalleryPage(source: GallerySource, cursor: string | null, signal?: AbortSignal): Promise<GalleryPageDTO> {

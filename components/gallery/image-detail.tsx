@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, type MouseEvent } from "react";
+import { ShareButton } from "@/components/share/share-button";
 import { buttonClass } from "@/components/ui/button";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
@@ -90,6 +91,9 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
           <a href={image.url} download={image.fileName} className={small} data-testid="download-original">
             Download
           </a>
+          {g.can.share ? (
+            <ShareButton workspace={ws} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} className={small} />
+          ) : null}
           {collections && g.can.collect ? (
             <CollectionMenu
               workspace={ws}

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "re
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
 import { ImageDetail } from "./image-detail";
+import { LightboxDiscussion } from "./lightbox-discussion";
 import type { GalleryActions } from "./use-gallery-actions";
 
 interface Props {
@@ -99,6 +100,10 @@ export function Lightbox(props: Props) {
           showWorkspace={props.showWorkspace}
           titleId={titleId}
         />
+        {/* Keyed by generation, not image: stepping between siblings keeps the discussion (and a half-typed comment). */}
+        <div className="border-t border-ink/10 pt-6 lg:max-w-3xl">
+          <LightboxDiscussion key={generation.id} workspace={generation.workspace.slug} generationId={generation.id} />
+        </div>
       </div>
       {props.notice}
     </dialog>

@@ -582,6 +582,32 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
   },
   "w/[workspace]/gallery": { GET: [memberGet("gallery")] },
   "w/[workspace]/generations": { GET: [memberGet("generations")] },
+  "w/[workspace]/generations/[generationId]/discussion": {
+    GET: [
+      {
+        scenario: "a generation of the workspace",
+        expect: statuses("401 404 200 200 200 200"),
+        request: async (w) => {
+          const { generationId } = await image(w, w.author.id);
+          await db.comment.create({ data: { generationId, authorId: w.author.id, body: "First", mentions: [] } });
+          return { path: `/api/w/${w.slug}/generations/${generationId}/discussion`, params: { workspace: w.slug, generationId } };
+        },
+        check: async (_w, response) => {
+          const { discussion } = (await response.json()) as { discussion: { comments: { body: string }[] } };
+          expect(discussion.comments.map((c) => c.body)).toEqual(["First"]);
+        },
+      },
+      {
+        scenario: "a generation of another workspace",
+        expect: statuses("401 404 404 404 404 404"),
+        request: async (w) => {
+          const elsewhere = await makeTeam();
+          const { id: generationId } = await makeGeneration(elsewhere.workspace.id, elsewhere.members.OWNER.id);
+          return { path: `/api/w/${w.slug}/generations/${generationId}/discussion`, params: { workspace: w.slug, generationId } };
+        },
+      },
+    ],
+  },
   "w/[workspace]/library": { GET: [memberGet("library")] },
   "w/[workspace]/usage": { GET: [memberGet("usage")] },
   "w/[workspace]/uploads": {

@@ -15,9 +15,15 @@ import {
 } from "@/lib/data/gallery";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
-import type { GenerationStatus, Role } from "@/lib/generated/prisma/enums";
+import type { GenerationStatus, ReviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { getStorage } from "@/lib/storage";
-import { DEFAULT_FILTERS, decodeCursor, type GalleryFilters } from "@/lib/validations/gallery";
+import {
+  DEFAULT_FILTERS,
+  decodeCursor,
+  galleryFiltersToParams,
+  parseGalleryFilters,
+  type GalleryFilters,
+} from "@/lib/validations/gallery";
 
 // ---------- fixtures, written straight to the database ----------
 
@@ -52,6 +58,7 @@ interface GenOptions {
   createdAt?: Date;
   images?: number;
   resultKey?: string;
+  review?: ReviewStatus;
 }
 
 async function makeGeneration(workspace: WorkspaceAccess, user: Viewer, opts: GenOptions = {}) {
@@ -70,6 +77,7 @@ async function makeGeneration(workspace: WorkspaceAccess, user: Viewer, opts: Ge
       errorMessage: status === "FAILED" ? "The image service had an internal error." : null,
       idempotencyKey: randomUUID(),
       createdAt: opts.createdAt,
+      reviewStatus: opts.review ?? null,
     },
   });
   const images = [];
@@ -244,6 +252,55 @@ describe("gallery filters", () => {
 
     expect(await setFavorite(alice, ws, second.id, false)).toBe(true);
     expect((await listGalleryPage(alice, ws, filters({ favorites: true }))).generations).toEqual([]);
+  });
+});
+
+describe("member and review filters", () => {
+  let ws: WorkspaceAccess;
+  const prompts = async (f: Partial<GalleryFilters>) => (await listGalleryPage(alice, ws, filters(f))).generations.map((g) => g.prompt);
+
+  beforeAll(async () => {
+    [ws] = (await makeWorkspace([
+      [alice, "OWNER"],
+      [bob, "EDITOR"],
+    ])) as [WorkspaceAccess];
+    const at = (day: number) => new Date(Date.UTC(2026, 4, day));
+    await makeGeneration(ws, alice, { prompt: "alice approved", review: "APPROVED", createdAt: at(1) });
+    await makeGeneration(ws, bob, { prompt: "bob needs changes", review: "NEEDS_CHANGES", createdAt: at(2) });
+    await makeGeneration(ws, bob, { prompt: "bob unreviewed", createdAt: at(3) });
+    await makeGeneration(ws, bob, { prompt: "bob failed", status: "FAILED", createdAt: at(4) });
+  });
+
+  it("shows one member's images, newest first", async () => {
+    expect(await prompts({ member: bob.id })).toEqual(["bob unreviewed", "bob needs changes"]);
+    expect(await prompts({ member: bob.id, status: "all" })).toEqual(["bob failed", "bob unreviewed", "bob needs changes"]);
+    expect(await prompts({ member: alice.id })).toEqual(["alice approved"]);
+  });
+
+  it("filters by review status, alone and with a member", async () => {
+    expect(await prompts({ review: "approved" })).toEqual(["alice approved"]);
+    expect(await prompts({ review: "needs-changes" })).toEqual(["bob needs changes"]);
+    expect(await prompts({ review: "unreviewed" })).toEqual(["bob unreviewed"]);
+    expect(await prompts({ review: "unreviewed", member: bob.id })).toEqual(["bob unreviewed"]);
+    expect(await prompts({ review: "approved", member: bob.id })).toEqual([]);
+    const [approved] = (await listGalleryPage(alice, ws, filters({ review: "approved" }))).generations;
+    expect(approved).toMatchObject({ review: "APPROVED", commentCount: 0 });
+  });
+
+  it("narrows and never widens: 'mine' with another member is nobody, a stranger's id is nothing", async () => {
+    expect(await prompts({ who: "me", member: bob.id })).toEqual([]);
+    expect(await prompts({ who: "me", member: alice.id })).toEqual(["alice approved"]);
+    expect(await prompts({ member: mallory.id })).toEqual([]);
+    // My gallery spans workspaces: the one-workspace filters are dropped there, not misapplied.
+    const mine = await listMyGalleryPage(bob, filters({ member: alice.id, review: "approved" }));
+    expect(mine.generations.map((g) => g.prompt)).toEqual(expect.arrayContaining(["bob unreviewed", "bob needs changes"]));
+  });
+
+  it("parses from the URL, dropping what is malformed", () => {
+    const parsed = parseGalleryFilters(new URLSearchParams({ member: bob.id, review: "approved" }));
+    expect(parsed).toMatchObject({ member: bob.id, review: "approved" });
+    expect(galleryFiltersToParams(parsed).toString()).toBe(`member=${bob.id}&review=approved`);
+    expect(parseGalleryFilters(new URLSearchParams({ member: "x'; drop", review: "great" }))).toEqual(DEFAULT_FILTERS);
   });
 });
 

@@ -1,9 +1,12 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
+import { commentCounts } from "@/lib/data/comments";
 import { fileUrl } from "@/lib/data/dto";
+import { generationFilterWhere } from "@/lib/data/reviews";
 import { listWorkspacesForViewer, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { getStorage } from "@/lib/storage";
 import {
@@ -49,8 +52,10 @@ export interface GalleryGenerationDTO {
   references: { assetId: string; url: string; label: string | null; width: number; height: number }[];
   images: GalleryImageDTO[];
   error: { code: string; message: string } | null;
+  review: ReviewStatus | null;
+  commentCount: number;
   /** What the viewer may do with it; the server checks again on every action. */
-  can: { delete: boolean; retry: boolean; collect: boolean; remix: boolean };
+  can: { delete: boolean; retry: boolean; collect: boolean; remix: boolean; share: boolean };
 }
 
 export interface GalleryPageDTO {
@@ -95,18 +100,29 @@ function imageWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Pris
   return Object.keys(where).length > 0 ? where : null;
 }
 
-function generationWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationWhereInput {
+/** Everything but the status and the image filters (favourites, a collection). */
+function scopeWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationWhereInput {
   const ids = scope.workspaces.map((w) => w.id);
-  const where: Prisma.GenerationWhereInput = {
-    workspaceId: ids.length === 1 ? ids[0] : { in: ids },
-    status: STATUS_WHERE[filters.status],
-  };
+  const [only] = scope.workspaces;
+  const where: Prisma.GenerationWhereInput = { workspaceId: ids.length === 1 ? ids[0] : { in: ids } };
   if (scope.onlyViewer) where.userId = viewer.id;
+  // Member and review belong to one workspace's gallery. With "who: me" and a member both given
+  // they must both hold (AND), not one overwrite the other. A member filter is an equality on
+  // userId, so it runs on the (workspaceId, userId, createdAt desc, id) index.
+  if (only && ids.length === 1 && (filters.member || filters.review)) {
+    where.AND = [generationFilterWhere(only, { review: filters.review, memberId: filters.member })];
+  }
   if (filters.size) where.size = filters.size;
   // ILIKE '%q%'. The planner takes the trigram GIN index for a rare word and the createdAt index
   // (stopping at a page of matches) for a common one; scripts/bench.ts prints both plans. Prisma
   // passes % and _ through as wildcards, so they are escaped to be searched for literally.
   if (filters.q) where.prompt = { contains: filters.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
+  return where;
+}
+
+function generationWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationWhereInput {
+  const where = scopeWhere(viewer, scope, filters);
+  where.status = STATUS_WHERE[filters.status];
   const images = imageWhere(viewer, scope, filters);
   if (images) where.images = { some: images };
   return where;
@@ -137,6 +153,7 @@ function gallerySelect(viewer: Viewer) {
     errorCode: true,
     errorMessage: true,
     parentId: true,
+    reviewStatus: true,
     user: { select: { name: true } },
     references: {
       orderBy: { position: "asc" },
@@ -184,7 +201,18 @@ function mayDelete(viewer: Viewer, workspace: WorkspaceAccess, ownerId: string):
   return ownerId === viewer.id ? can(workspace.role, "generation.delete.own") : can(workspace.role, "generation.delete.any");
 }
 
-function toDTO(row: GalleryRow, viewer: Viewer, workspace: WorkspaceAccess, scope: Scope, filters: GalleryFilters): GalleryGenerationDTO {
+function mayShare(workspace: WorkspaceAccess, own: boolean): boolean {
+  return can(workspace.role, "share.create.own") && (own || can(workspace.role, "share.create.any"));
+}
+
+function toDTO(
+  row: GalleryRow,
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  scope: Scope,
+  filters: GalleryFilters,
+  comments: ReadonlyMap<string, number>,
+): GalleryGenerationDTO {
   const own = row.userId === viewer.id;
   const status = row.status === "FAILED" ? "FAILED" : "SUCCEEDED";
   return {
@@ -224,11 +252,14 @@ function toDTO(row: GalleryRow, viewer: Viewer, workspace: WorkspaceAccess, scop
       };
     }),
     error: status === "FAILED" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "It failed." } : null,
+    review: row.reviewStatus,
+    commentCount: comments.get(row.id) ?? 0,
     can: {
       delete: mayDelete(viewer, workspace, row.userId),
       retry: status === "FAILED" && own && can(workspace.role, "generation.retry.own"),
       collect: can(workspace.role, "collection.manage"),
       remix: can(workspace.role, "generation.create"),
+      share: status === "SUCCEEDED" && mayShare(workspace, own),
     },
   };
 }
@@ -256,11 +287,16 @@ async function galleryPage(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const byId = new Map(scope.workspaces.map((w) => [w.id, w]));
   return {
-    generations: page.map((row) => toDTO(row, viewer, byId.get(row.workspaceId)!, scope, filters)),
+    generations: await toDTOs(page, viewer, scope, filters),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
+}
+
+async function toDTOs(rows: GalleryRow[], viewer: Viewer, scope: Scope, filters: GalleryFilters): Promise<GalleryGenerationDTO[]> {
+  const byId = new Map(scope.workspaces.map((w) => [w.id, w]));
+  const comments = await commentCounts(rows.map((r) => r.id));
+  return rows.map((row) => toDTO(row, viewer, byId.get(row.workspaceId)!, scope, filters, comments));
 }
 
 /** A page of a workspace's gallery, newest first, filtered as the search params say. */
@@ -284,7 +320,12 @@ export function listCollectionGalleryPage(
 /** "My gallery": the viewer's own generations in every workspace they belong to. */
 export async function listMyGalleryPage(viewer: Viewer, filters: GalleryFilters, options: PageOptions = {}) {
   const workspaces = await listWorkspacesForViewer(viewer);
-  return galleryPage(viewer, { workspaces, onlyViewer: true }, { ...filters, who: "me" }, options);
+  return galleryPage(viewer, { workspaces, onlyViewer: true }, myFilters(filters), options);
+}
+
+/** My gallery spans workspaces: the one-workspace filters (member, review) do not apply there. */
+export function myFilters(filters: GalleryFilters): GalleryFilters {
+  return { who: "me", favorites: filters.favorites, status: filters.status, size: filters.size, q: filters.q };
 }
 
 /**
@@ -303,7 +344,7 @@ export async function getGalleryImage(
     select: gallerySelect(viewer),
   });
   if (!row) return null;
-  const generation = toDTO(row, viewer, workspace, scope, filters);
+  const generation = toDTO(row, viewer, workspace, scope, filters, await commentCounts([row.id]));
   const image = generation.images.find((i) => i.id === imageId)!;
 
   // Within the generation first (only images the view lists), then the neighbouring generations.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation";
+import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 
 /** Generations per gallery page (each has 1–4 images, so a page shows up to four times as many tiles). */
 export const GALLERY_PAGE_SIZE = 24;
@@ -20,6 +21,10 @@ export interface GalleryFilters {
   /** done = SUCCEEDED (the default), failed = FAILED, all = both. Pending ones live on Create. */
   status: GalleryStatus;
   q?: string;
+  /** One member's images (a user id); a workspace gallery only. */
+  member?: string;
+  /** By review status; a workspace gallery only. */
+  review?: ReviewFilter;
 }
 
 export const DEFAULT_FILTERS: GalleryFilters = { who: "everyone", favorites: false, status: "done" };
@@ -46,6 +51,8 @@ export const galleryFiltersSchema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .catch(undefined),
+  member: id.optional().catch(undefined),
+  review: z.enum(REVIEW_FILTERS).optional().catch(undefined),
 }) satisfies z.ZodType<GalleryFilters, unknown>;
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -67,6 +74,8 @@ export function galleryFiltersToParams(filters: GalleryFilters): URLSearchParams
   if (filters.favorites) params.set("favorites", "1");
   if (filters.status !== DEFAULT_FILTERS.status) params.set("status", filters.status);
   if (filters.q) params.set("q", filters.q);
+  if (filters.member) params.set("member", filters.member);
+  if (filters.review) params.set("review", filters.review);
   return params;
 }
 

@@ -5,7 +5,7 @@ import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
-import { listMyGalleryPage } from "@/lib/data/gallery";
+import { listMyGalleryPage, myFilters } from "@/lib/data/gallery";
 import { homeWorkspaceSlug } from "@/lib/data/workspaces";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "My gallery" };
 /** Everything the signed-in person made, in every workspace they belong to, newest first. */
 export default async function MyGalleryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireUser();
-  const filters = { ...parseGalleryFilters(await searchParams), who: "me" as const };
+  const filters = myFilters(parseGalleryFilters(await searchParams));
   const [page, home] = await Promise.all([listMyGalleryPage(viewer, filters), homeWorkspaceSlug(viewer)]);
 
   return (

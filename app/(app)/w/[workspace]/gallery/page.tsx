@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
 import { listGalleryPage } from "@/lib/data/gallery";
+import { listMembers } from "@/lib/data/members";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { can } from "@/lib/permissions";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
@@ -26,7 +27,11 @@ export default async function GalleryPage({
   const workspace = await getWorkspaceAccess(viewer, slug);
   if (!workspace) notFound();
   const filters = parseGalleryFilters(await searchParams);
-  const [page, collections] = await Promise.all([listGalleryPage(viewer, workspace, filters), listCollectionOptions(workspace)]);
+  const [page, collections, members] = await Promise.all([
+    listGalleryPage(viewer, workspace, filters),
+    listCollectionOptions(workspace),
+    listMembers(workspace),
+  ]);
   const mayCreate = can(workspace.role, "generation.create");
 
   return (
@@ -42,7 +47,11 @@ export default async function GalleryPage({
           </Link>
         ) : null}
       </div>
-      <GalleryFilters filters={filters} showWho />
+      <GalleryFilters
+        filters={filters}
+        showWho
+        members={members.map((m) => ({ userId: m.userId, name: `${m.name ?? m.email}${m.userId === viewer.id ? " (you)" : ""}` }))}
+      />
       <GalleryView
         source={{ kind: "workspace", workspace: workspace.slug, filters }}
         initialPage={page}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
+import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGalleryImage } from "@/lib/data/gallery";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { galleryFiltersToParams, parseGalleryFilters } from "@/lib/validations/gallery";
@@ -32,6 +33,8 @@ export default async function ImageDetailPage({ params, searchParams }: Props) {
   const filters = parseGalleryFilters(await searchParams);
   const [view, collections] = await Promise.all([getGalleryImage(viewer, workspace, imageId, filters), listCollectionOptions(workspace)]);
   if (!view) notFound();
+  const discussion = await getGenerationDiscussion(viewer, workspace, view.generation.id);
+  if (!discussion) notFound();
   const query = galleryFiltersToParams(filters).toString();
   const suffix = query ? `?${query}` : "";
   const base = `/w/${workspace.slug}/gallery`;
@@ -40,6 +43,7 @@ export default async function ImageDetailPage({ params, searchParams }: Props) {
     <ImagePage
       view={view}
       collections={collections}
+      discussion={discussion}
       galleryHref={`${base}${suffix}`}
       previousHref={view.previousId ? `${base}/${view.previousId}${suffix}` : null}
       nextHref={view.nextId ? `${base}/${view.nextId}${suffix}` : null}

@@ -7,19 +7,22 @@ import { applyGalleryUpdate, type GalleryUpdate } from "@/components/gallery/gal
 import { ImageDetail } from "@/components/gallery/image-detail";
 import { useGalleryActions } from "@/components/gallery/use-gallery-actions";
 import { buttonClass } from "@/components/ui/button";
+import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
+import type { DiscussionDTO } from "@/lib/data/comments";
 import type { GalleryImageView } from "@/lib/data/gallery";
 
 interface Props {
   view: GalleryImageView;
   collections: CollectionOptionDTO[];
+  discussion: DiscussionDTO;
   galleryHref: string;
   previousHref: string | null;
   nextHref: string | null;
 }
 
 /** The detail page's interactive part: the same detail as the lightbox, with ←/→ as page links. */
-export function ImagePage({ view, collections: initialCollections, galleryHref, previousHref, nextHref }: Props) {
+export function ImagePage({ view, collections: initialCollections, discussion, galleryHref, previousHref, nextHref }: Props) {
   const router = useRouter();
   const titleId = useId();
   const [generation, setGeneration] = useState(view.generation);
@@ -78,6 +81,9 @@ export function ImagePage({ view, collections: initialCollections, galleryHref, 
       <p role="status" aria-live="polite" className="mt-4 min-h-5 text-sm text-ink-muted">
         {notice}
       </p>
+      <div className="mt-4 border-t border-ink/10 pt-6 lg:max-w-3xl">
+        <GenerationDiscussion key={discussion.generationId} workspace={generation.workspace.slug} discussion={discussion} />
+      </div>
     </>
   );
 }

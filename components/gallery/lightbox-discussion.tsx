@@ -1,0 +1,29 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
+import { fetchDiscussion, galleryKeys } from "./gallery-state";
+
+/**
+ * The review and comments of the generation open in the lightbox, fetched when it opens. The
+ * discussion keeps its own copy once shown (every change answers with the stored discussion), so
+ * it is rendered only from this opening's fetch, never from an older cached answer.
+ */
+export function LightboxDiscussion({ workspace, generationId }: { workspace: string; generationId: string }) {
+  const query = useQuery({
+    queryKey: galleryKeys.discussion(workspace, generationId),
+    queryFn: ({ signal }) => fetchDiscussion(workspace, generationId, signal),
+    refetchOnMount: "always",
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
+
+  if (query.data && query.isFetchedAfterMount) {
+    return <GenerationDiscussion key={generationId} workspace={workspace} discussion={query.data} />;
+  }
+  return (
+    <p className="text-sm text-ink-muted" aria-live="polite" data-testid="discussion-loading">
+      {query.isError ? "Could not load the review and comments." : "Loading review and comments…"}
+    </p>
+  );
+}
