@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery";
 import { DEFAULT_FILTERS } from "@/lib/validations/gallery";
-import { applyGalleryUpdate, feedUrl, gridItems } from "./gallery-state";
+import { applyGalleryUpdate, feedUrl, gridItems, initialLiveAfter, liveUrl, mergeLive } from "./gallery-state";
 
 const image = (id: string, patch: Partial<GalleryImageDTO> = {}): GalleryImageDTO => ({
   id,
@@ -72,5 +72,40 @@ describe("gallery state", () => {
     );
     expect(feedUrl({ kind: "collection", workspace: "studio", collectionId: "k" }, null)).toBe("/api/w/studio/gallery?collection=k");
     expect(feedUrl({ kind: "me", filters: { ...DEFAULT_FILTERS, size: "1024x1536" } }, null)).toBe("/api/me/gallery?size=1024x1536");
+  });
+});
+
+describe("the live gallery", () => {
+  const at = (minute: number) => `2026-02-01T00:${String(minute).padStart(2, "0")}:00.000Z`;
+  const gen = (id: string, minute: number) => generation(id, [image(`${id}-i`)], "SUCCEEDED", at(minute));
+  const page = (generations: GalleryGenerationDTO[], nextCursor: string | null = null): GalleryPageDTO => ({ generations, nextCursor });
+
+  it("polls the view's filters with the bound, starting from the first page's oldest generation", () => {
+    const source = { kind: "workspace", workspace: "studio", filters: { ...DEFAULT_FILTERS, member: "u1", review: "approved" } } as const;
+    expect(liveUrl(source, "5.x")).toBe("/api/w/studio/gallery?member=u1&review=approved&after=5.x");
+    expect(initialLiveAfter(page([gen("new", 9), gen("old", 3)]))).toBe(`${Date.parse(at(3))}.old`);
+    expect(initialLiveAfter(page([]))).toBe("latest");
+  });
+
+  it("puts a new generation into the first page in gallery order, once", () => {
+    const pages = [page([gen("g9", 9), gen("g5", 5)], "c"), page([gen("g2", 2)])];
+    const { pages: merged, added } = mergeLive(pages, [gen("g7", 7), gen("g10", 10), gen("g9", 9)]);
+    expect(added.map((g) => g.id)).toEqual(["g7", "g10"]);
+    expect(merged.map((p) => p.generations.map((g) => g.id))).toEqual([["g10", "g9", "g7", "g5"], ["g2"]]);
+    // The same answer again (a poll held behind a pending generation) changes nothing.
+    const again = mergeLive(merged, [gen("g7", 7), gen("g10", 10)]);
+    expect(again.pages).toBe(merged);
+    expect(again.added).toEqual([]);
+  });
+
+  it("replaces one already shown, and leaves one that belongs to a later page to that page", () => {
+    const pages = [page([gen("g9", 9), gen("g5", 5)], "c"), page([gen("g2", 2)])];
+    const reviewed = { ...gen("g2", 2), review: "APPROVED" as const };
+    const { pages: merged, added } = mergeLive(pages, [reviewed, gen("g1", 1)]);
+    expect(added).toEqual([]);
+    expect(merged[1]!.generations[0]!.review).toBe("APPROVED");
+    expect(merged[0]).toBe(pages[0]);
+    // With no further page, the first page is the whole view: anything goes in.
+    expect(mergeLive([page([gen("g9", 9)])], [gen("g1", 1)]).pages[0]!.generations.map((g) => g.id)).toEqual(["g9", "g1"]);
   });
 });

@@ -1,6 +1,6 @@
 import type { DiscussionDTO } from "@/lib/data/comments";
-import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery";
-import { galleryFiltersToParams, type GalleryFilters } from "@/lib/validations/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO, GalleryUpdatesDTO } from "@/lib/data/gallery";
+import { encodeCursor, galleryFiltersToParams, LIVE_LATEST, type GalleryFilters } from "@/lib/validations/gallery";
 
 /** Where a gallery view reads its pages from. */
 export type GallerySource =
@@ -13,6 +13,8 @@ export const galleryKeys = {
   all: ["gallery"] as const,
   /** `edition` names the server-rendered first page the view started from (see GalleryView). */
   view: (source: GallerySource, edition: string) => [...galleryKeys.all, feedUrl(source, null), edition] as const,
+  /** The live poll's bound for that view (its data is the `after` to send next). */
+  live: (source: GallerySource, edition: string) => [...galleryKeys.view(source, edition), "live"] as const,
   discussion: (workspace: string, generationId: string) => [...galleryKeys.all, "discussion", workspace, generationId] as const,
 };
 
@@ -24,11 +26,77 @@ export function feedUrl(source: GallerySource, cursor: string | null): string {
   return params.size > 0 ? `${base}?${params}` : base;
 }
 
+/** The live poll of a workspace gallery: the view's filters plus the bound. */
+export function liveUrl(source: Extract<GallerySource, { kind: "workspace" }>, after: string): string {
+  const params = galleryFiltersToParams(source.filters);
+  params.set("after", after);
+  return `/api/w/${encodeURIComponent(source.workspace)}/gallery?${params}`;
+}
+
+/**
+ * Where the live poll starts: the oldest generation of the first page, so a teammate's generation
+ * that was still pending when the page was rendered (it may sort among the shown ones) still
+ * arrives when it settles; `latest` when nothing is shown.
+ */
+export function initialLiveAfter(first: GalleryPageDTO): string {
+  const last = first.generations.at(-1);
+  return last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : LIVE_LATEST;
+}
+
+export async function fetchGalleryUpdates(url: string, signal?: AbortSignal): Promise<GalleryUpdatesDTO> {
+  const res = await fetch(url, { cache: "no-store", signal });
+  if (!res.ok) throw new Error(`Could not check for new images (${res.status}).`);
+  return (await res.json()) as GalleryUpdatesDTO;
+}
+
 export async function fetchDiscussion(workspace: string, generationId: string, signal?: AbortSignal): Promise<DiscussionDTO> {
   const url = `/api/w/${encodeURIComponent(workspace)}/generations/${encodeURIComponent(generationId)}/discussion`;
   const res = await fetch(url, { cache: "no-store", signal });
   if (!res.ok) throw new Error(`Could not load the discussion (${res.status}).`);
   return ((await res.json()) as { discussion: DiscussionDTO }).discussion;
+}
+
+/** The gallery's order: newest first, ties by id (as the server orders them). */
+function galleryOrder(a: GalleryGenerationDTO, b: GalleryGenerationDTO): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * What the live poll found, merged into the loaded pages with one copy of each generation: one
+ * already shown is replaced where it is (it may have been retried, or reviewed); a new one goes
+ * into the first page at its place in gallery order, unless it sorts after that page's end while
+ * more pages follow (the next page's cursor would then bring it again). Returns `pages` itself
+ * when nothing changed.
+ */
+export function mergeLive(
+  pages: GalleryPageDTO[],
+  incoming: GalleryGenerationDTO[],
+): { pages: GalleryPageDTO[]; added: GalleryGenerationDTO[] } {
+  const [first] = pages;
+  if (!first || incoming.length === 0) return { pages, added: [] };
+  const fresh = new Map(incoming.map((g) => [g.id, g]));
+  let changed = false;
+  const replaced = pages.map((p) => {
+    if (!p.generations.some((g) => fresh.has(g.id))) return p;
+    return {
+      ...p,
+      generations: p.generations.map((g) => {
+        const update = fresh.get(g.id);
+        if (!update) return g;
+        fresh.delete(g.id);
+        if (JSON.stringify(update) === JSON.stringify(g)) return g;
+        changed = true;
+        return update;
+      }),
+    };
+  });
+  const head = replaced[0]!;
+  const end = head.generations.at(-1);
+  const added = [...fresh.values()].filter((g) => !head.nextCursor || !end || galleryOrder(g, end) < 0);
+  if (added.length === 0) return { pages: changed ? replaced : pages, added };
+  const generations = [...added, ...head.generations].sort(galleryOrder);
+  return { pages: [{ ...head, generations }, ...replaced.slice(1)], added };
 }
 
 export async function fetchGalleryPage(source: GallerySource, cursor: string | null, signal?: AbortSignal): Promise<GalleryPageDTO> {

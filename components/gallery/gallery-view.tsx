@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,8 +11,12 @@ import {
   applyToPages,
   detailHref,
   fetchGalleryPage,
+  fetchGalleryUpdates,
   galleryKeys,
   gridItems,
+  initialLiveAfter,
+  liveUrl,
+  mergeLive,
   type GallerySource,
   type GalleryUpdate,
   type GridItem,
@@ -48,6 +52,9 @@ function digest(page: GalleryPageDTO): string {
 }
 
 const OPEN_IMAGE = /\/gallery\/([A-Za-z0-9_-]+)$/;
+
+/** How often a workspace gallery asks for what teammates made since (only while the tab is visible). */
+const LIVE_POLL_MS = 4_000;
 
 // The view's filters stay in the address while an image is open, so Back returns to the same view.
 const urlFor = (item: ImageItem) => `${detailHref(item.generation, item.image.id)}${window.location.search}`;
@@ -142,12 +149,16 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
     if (after) show(after);
   };
 
+  // Deleted here while a live poll was under way: that poll's answer must not bring them back.
+  const removed = useRef(new Set<string>());
+
   const onUpdate = useCallback(
     (update: GalleryUpdate) => {
       const { images: before, openId: shown } = latest.current;
       queryClient.setQueryData<InfiniteData<GalleryPageDTO, string | null>>(queryKey, (old) =>
         old ? { ...old, pages: applyToPages(old.pages, update) } : old,
       );
+      if (update.type === "removed") for (const id of [...update.imageIds, ...update.generationIds]) removed.current.add(id);
       if (update.type !== "removed" && update.type !== "unlisted") return;
       const gone = new Set(update.imageIds);
       setSelected((prev) => new Set([...prev].filter((id) => !gone.has(id))));
@@ -162,6 +173,39 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
   );
 
   const actions = useGalleryActions({ onUpdate, announce });
+
+  // ---------- live: a teammate's new generation appears without a reload ----------
+  const live = source.kind === "workspace" ? source : null;
+  const liveKey = useMemo(() => galleryKeys.live(source, edition), [source, edition]);
+  const firstAfter = useMemo(() => initialLiveAfter(initialPage), [initialPage]);
+  useQuery({
+    queryKey: liveKey,
+    // The data is the bound for the next poll; what the poll finds goes into the pages above.
+    queryFn: async ({ signal }) => {
+      const after = queryClient.getQueryData<string>(liveKey) ?? firstAfter;
+      const update = await fetchGalleryUpdates(liveUrl(live!, after), signal);
+      const incoming = update.generations
+        .filter((g) => !removed.current.has(g.id))
+        .map((g) => ({ ...g, images: g.images.filter((i) => !removed.current.has(i.id)) }));
+      let added = 0;
+      queryClient.setQueryData<InfiniteData<GalleryPageDTO, string | null>>(queryKey, (old) => {
+        if (!old) return old;
+        const merged = mergeLive(old.pages, incoming);
+        added = gridItems(merged.added).filter((i) => i.kind === "image").length;
+        return merged.pages === old.pages ? old : { ...old, pages: merged.pages };
+      });
+      if (added > 0) announce(added === 1 ? "1 new image" : `${added} new images`);
+      return update.after;
+    },
+    enabled: live !== null,
+    initialData: firstAfter,
+    staleTime: LIVE_POLL_MS,
+    refetchInterval: LIVE_POLL_MS,
+    // Paused while the tab is hidden; on coming back, the focus refetch catches up at once.
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    retry: false,
+  });
 
   // ---------- infinite scroll ----------
   const sentinel = useRef<HTMLDivElement>(null);

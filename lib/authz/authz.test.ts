@@ -580,7 +580,29 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
       },
     ],
   },
-  "w/[workspace]/gallery": { GET: [memberGet("gallery")] },
+  "w/[workspace]/gallery": {
+    GET: [
+      memberGet("gallery"),
+      {
+        scenario: "the live poll",
+        expect: statuses("401 404 200 200 200 200"),
+        request: async (w) => {
+          await image(w, w.author.id);
+          return { path: `/api/w/${w.slug}/gallery?after=latest`, params: { workspace: w.slug } };
+        },
+        check: async (_w, response) => {
+          const body = (await response.json()) as { generations: { id: string }[]; after: string };
+          expect(body.generations).toHaveLength(1);
+          expect(body.after).toMatch(/^\d+\.[A-Za-z0-9_-]+$/);
+        },
+      },
+      {
+        scenario: "a malformed live bound",
+        expect: statuses("401 404 400 400 400 400"),
+        request: async (w) => ({ path: `/api/w/${w.slug}/gallery?after=yesterday`, params: { workspace: w.slug } }),
+      },
+    ],
+  },
   "w/[workspace]/generations": { GET: [memberGet("generations")] },
   "w/[workspace]/generations/[generationId]/discussion": {
     GET: [

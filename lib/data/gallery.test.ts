@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergeLive } from "@/components/gallery/gallery-state";
 import type { Viewer } from "@/lib/auth";
 import {
   deleteGeneration,
@@ -7,6 +8,7 @@ import {
   downloadName,
   getGalleryImage,
   listGalleryPage,
+  listGalleryUpdates,
   listImageFiles,
   listMyGalleryPage,
   setFavorite,
@@ -20,7 +22,9 @@ import { getStorage } from "@/lib/storage";
 import {
   DEFAULT_FILTERS,
   decodeCursor,
+  encodeCursor,
   galleryFiltersToParams,
+  LIVE_LATEST,
   parseGalleryFilters,
   type GalleryFilters,
 } from "@/lib/validations/gallery";
@@ -301,6 +305,71 @@ describe("member and review filters", () => {
     expect(parsed).toMatchObject({ member: bob.id, review: "approved" });
     expect(galleryFiltersToParams(parsed).toString()).toBe(`member=${bob.id}&review=approved`);
     expect(parseGalleryFilters(new URLSearchParams({ member: "x'; drop", review: "great" }))).toEqual(DEFAULT_FILTERS);
+  });
+});
+
+describe("the live poll", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 6, 1, 12, minute));
+  const cursorOf = (g: { createdAt: Date | string; id: string }) => encodeCursor({ createdAt: new Date(g.createdAt), id: g.id });
+
+  it("brings what is newer than the first page under the same filters, and nothing the page already has", async () => {
+    const [ws, bobView] = (await makeWorkspace([
+      [alice, "OWNER"],
+      [bob, "EDITOR"],
+    ])) as [WorkspaceAccess, WorkspaceAccess];
+    for (let i = 1; i <= 5; i++) await makeGeneration(ws, i % 2 ? alice : bob, { prompt: `old ${i}`, createdAt: at(i) });
+    const first = await listGalleryPage(alice, ws, DEFAULT_FILTERS, { limit: 3 });
+
+    // Nothing new: from the first page's oldest, the poll answers with what the page already shows.
+    const quiet = await listGalleryUpdates(alice, ws, DEFAULT_FILTERS, decodeCursor(cursorOf(first.generations.at(-1)!))!);
+    expect(ids(quiet.generations)).toEqual(ids(first.generations).slice(0, 2));
+    expect(mergeLive([first], quiet.generations).added).toEqual([]);
+
+    const bobs = await makeGeneration(bobView, bob, { prompt: "new by bob", createdAt: at(10) });
+    const alices = await makeGeneration(ws, alice, { prompt: "new by alice", createdAt: at(11) });
+    const next = await listGalleryUpdates(alice, ws, DEFAULT_FILTERS, decodeCursor(quiet.after)!);
+    expect(ids(next.generations)).toEqual([alices.id, bobs.id]);
+    expect(next.after).toBe(cursorOf(alices));
+    expect(await listGalleryUpdates(alice, ws, DEFAULT_FILTERS, decodeCursor(next.after)!)).toEqual({ generations: [], after: next.after });
+
+    // Merged into the first page: every generation once, in the order a fresh load gives.
+    const merged = mergeLive([first], [...quiet.generations, ...next.generations]).pages[0]!;
+    expect(new Set(ids(merged.generations)).size).toBe(merged.generations.length);
+    expect(ids(merged.generations)).toEqual(ids((await listGalleryPage(alice, ws, DEFAULT_FILTERS, { limit: 5 })).generations));
+
+    // The same poll under a member filter brings only that member's.
+    const onlyBob = await listGalleryUpdates(alice, ws, filters({ member: bob.id }), decodeCursor(quiet.after)!);
+    expect(ids(onlyBob.generations)).toEqual([bobs.id]);
+  });
+
+  it("holds its bound behind a teammate's pending generation until it settles", async () => {
+    const [ws, bobView] = (await makeWorkspace([
+      [alice, "OWNER"],
+      [bob, "EDITOR"],
+    ])) as [WorkspaceAccess, WorkspaceAccess];
+    const shown = await makeGeneration(ws, alice, { createdAt: at(1) });
+    const pending = await makeGeneration(bobView, bob, { status: "RUNNING", createdAt: at(2) });
+    const later = await makeGeneration(ws, alice, { createdAt: at(3) });
+
+    const first = await listGalleryUpdates(alice, ws, DEFAULT_FILTERS, shown);
+    expect(ids(first.generations)).toEqual([later.id]);
+    expect(first.after).toBe(cursorOf(shown));
+
+    await db.generation.update({ where: { id: pending.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+    const settled = await listGalleryUpdates(alice, ws, DEFAULT_FILTERS, decodeCursor(first.after)!);
+    expect(ids(settled.generations)).toEqual([later.id, pending.id]);
+    expect(settled.after).toBe(cursorOf(later));
+  });
+
+  it("starts from the newest rows when the view shows nothing, and never returns another workspace's", async () => {
+    const [ws] = (await makeWorkspace([[alice, "OWNER"]])) as [WorkspaceAccess];
+    const newest = await makeGeneration(ws, alice, { createdAt: at(1) });
+    await makeGeneration(malloryWs, mallory, { createdAt: at(2) });
+    const empty = await listGalleryUpdates(alice, ws, filters({ status: "failed" }), LIVE_LATEST);
+    expect(empty).toEqual({ generations: [], after: cursorOf(newest) });
+    const failed = await makeGeneration(ws, alice, { status: "FAILED", createdAt: at(3) });
+    await makeGeneration(malloryWs, mallory, { status: "FAILED", createdAt: at(4) });
+    expect(ids((await listGalleryUpdates(alice, ws, filters({ status: "failed" }), decodeCursor(empty.after)!)).generations)).toEqual([failed.id]);
   });
 });
 

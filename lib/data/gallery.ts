@@ -13,8 +13,10 @@ import {
   DEFAULT_FILTERS,
   encodeCursor,
   GALLERY_PAGE_SIZE,
+  LIVE_LATEST,
   type GalleryCursor,
   type GalleryFilters,
+  type LiveAfter,
 } from "@/lib/validations/gallery";
 
 // ---------- DTOs (client components import these as types only) ----------
@@ -64,6 +66,14 @@ export interface GalleryPageDTO {
   nextCursor: string | null;
 }
 
+/** What the live poll answers: settled generations the view may lack, and where to poll from next. */
+export interface GalleryUpdatesDTO {
+  /** Newest first; some may already be shown (the client replaces those in place). */
+  generations: GalleryGenerationDTO[];
+  /** Pass back as `after` on the next poll. */
+  after: string;
+}
+
 export interface GalleryImageView {
   generation: GalleryGenerationDTO;
   image: GalleryImageDTO;
@@ -100,7 +110,10 @@ function imageWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Pris
   return Object.keys(where).length > 0 ? where : null;
 }
 
-/** Everything but the status and the image filters (favourites, a collection). */
+/**
+ * Everything but the status and the image filters (favourites, a collection): the rows the live
+ * poll walks, pending ones included, so it knows where a teammate's unfinished generation sits.
+ */
 function scopeWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationWhereInput {
   const ids = scope.workspaces.map((w) => w.id);
   const [only] = scope.workspaces;
@@ -326,6 +339,62 @@ export async function listMyGalleryPage(viewer: Viewer, filters: GalleryFilters,
 /** My gallery spans workspaces: the one-workspace filters (member, review) do not apply there. */
 export function myFilters(filters: GalleryFilters): GalleryFilters {
   return { who: "me", favorites: filters.favorites, status: filters.status, size: filters.size, q: filters.q };
+}
+
+/** How many rows one poll walks past its bound; the next poll goes on from where this one stopped. */
+const LIVE_WINDOW = 100;
+const PENDING: ReadonlySet<string> = new Set(["QUEUED", "RUNNING"]);
+/** Before every row: `createdAt > epoch` holds for all of them. */
+const EPOCH: GalleryCursor = { createdAt: new Date(0), id: "0" };
+
+/**
+ * The live gallery's poll: settled generations newer than `after` that the view's filters include,
+ * and the bound for the next poll. A generation is made QUEUED and settles later, so one created
+ * before a newer, already finished one would be passed over by a bound that simply followed the
+ * newest row shown. The bound therefore stops just before the oldest generation still pending
+ * (matching the view's author, member, review, size and search), and moves past it once it has
+ * settled: until then, the settled rows after it come back on every poll (the client keeps one
+ * copy of each). Pending generations themselves are never returned: they appear when they settle.
+ * `latest` (a view that shows nothing yet) starts from the newest LIVE_WINDOW rows.
+ * Every query is a range of the (workspaceId[, userId], createdAt desc, id) index from the bound.
+ */
+export async function listGalleryUpdates(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  filters: GalleryFilters,
+  after: LiveAfter,
+): Promise<GalleryUpdatesDTO> {
+  const scope: Scope = { workspaces: [workspace], onlyViewer: filters.who === "me" };
+  const broad = scopeWhere(viewer, scope, filters);
+  const select = { id: true, status: true, createdAt: true } satisfies Prisma.GenerationSelect;
+  let bound: GalleryCursor;
+  let walk: { id: string; status: string; createdAt: Date }[];
+  if (after === LIVE_LATEST) {
+    const newest = await db.generation.findMany({ where: broad, orderBy: ORDER, take: LIVE_WINDOW + 1, select });
+    bound = newest[LIVE_WINDOW] ?? EPOCH;
+    walk = newest.slice(0, LIVE_WINDOW).reverse();
+  } else {
+    bound = after;
+    walk = await db.generation.findMany({ where: { AND: [broad, newerThan(after)] }, orderBy: REVERSE_ORDER, take: LIVE_WINDOW, select });
+  }
+  let held = false;
+  const settled: string[] = [];
+  for (const row of walk) {
+    if (PENDING.has(row.status)) held = true;
+    else {
+      settled.push(row.id);
+      if (!held) bound = row;
+    }
+  }
+  const rows =
+    settled.length === 0
+      ? []
+      : await db.generation.findMany({
+          where: { AND: [generationWhere(viewer, scope, filters), { id: { in: settled } }] },
+          orderBy: ORDER,
+          select: gallerySelect(viewer),
+        });
+  return { generations: await toDTOs(rows, viewer, scope, filters), after: encodeCursor(bound) };
 }
 
 /**

@@ -107,6 +107,23 @@ export function decodeCursor(raw: string | null | undefined): GalleryCursor | nu
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
 }
 
+/**
+ * The live poll's bound: generations newer than this cursor, or `latest` when the view shows
+ * nothing yet. Unlike `cursor`, a malformed one is refused (400): served as "from the top" it would
+ * hand back rows the view already has.
+ */
+export const LIVE_LATEST = "latest";
+export const liveAfterSchema = z.union([
+  z.literal(LIVE_LATEST),
+  z.string().transform((v, ctx) => {
+    const cursor = decodeCursor(v);
+    if (cursor) return cursor;
+    ctx.addIssue({ code: "custom", message: "Not a valid cursor." });
+    return z.NEVER;
+  }),
+]);
+export type LiveAfter = GalleryCursor | typeof LIVE_LATEST;
+
 // ---------- action inputs ----------
 
 const workspace = z.string().min(1);

@@ -1,17 +1,26 @@
 import { NextResponse } from "next/server";
 import { getCollection } from "@/lib/data/collections";
-import { listCollectionGalleryPage, listGalleryPage } from "@/lib/data/gallery";
+import { listCollectionGalleryPage, listGalleryPage, listGalleryUpdates } from "@/lib/data/gallery";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
-import { decodeCursor, parseGalleryFilters } from "@/lib/validations/gallery";
+import { decodeCursor, liveAfterSchema, parseGalleryFilters } from "@/lib/validations/gallery";
+
+const noStore = { headers: { "Cache-Control": "no-store" } };
 
 /**
  * One page of the gallery as JSON, for infinite scroll: the same search params as the page
- * (filters) plus `cursor`; with `collection`, that collection's images instead.
+ * (filters) plus `cursor`; with `collection`, that collection's images instead. With `after`
+ * (a cursor, or `latest`), the live poll instead: what settled since, under the same filters.
  */
 export const GET = workspaceRoute<{ workspace: string }>("gallery-page", "workspace.view", async ({ request, viewer, workspace }) => {
   const params = new URL(request.url).searchParams;
-  const cursor = decodeCursor(params.get("cursor"));
   const collectionId = params.get("collection");
+  const rawAfter = params.get("after");
+  if (rawAfter !== null) {
+    const after = liveAfterSchema.safeParse(rawAfter);
+    if (!after.success || collectionId || params.has("cursor")) return jsonError(400, "Not a valid live gallery request.");
+    return NextResponse.json(await listGalleryUpdates(viewer, workspace, parseGalleryFilters(params), after.data), noStore);
+  }
+  const cursor = decodeCursor(params.get("cursor"));
   let page;
   if (collectionId) {
     const collection = await getCollection(workspace, collectionId);
@@ -20,5 +29,5 @@ export const GET = workspaceRoute<{ workspace: string }>("gallery-page", "worksp
   } else {
     page = await listGalleryPage(viewer, workspace, parseGalleryFilters(params), { cursor });
   }
-  return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(page, noStore);
 });
