@@ -150,6 +150,84 @@ test("owner, editor and viewer: invitations, live activity, roles in the UI and 
   await expect(owner.getByTestId("activity-item").filter({ hasText: prompt }).getByTestId("activity-author")).toHaveText(editorAccount.name);
 });
 
+test("live gallery: a teammate's new image appears without a reload; member and review filters; discussion and share in the lightbox", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const owner = await (await browser.newContext()).newPage();
+  const ownerAccount = newAccount("owner");
+  await signUp(owner, ownerAccount);
+  const team = await createTeam(owner);
+  const editorAccount = newAccount("editor");
+  const editor = await joinBySigningUp(browser, await createInvite(owner, "EDITOR"), editorAccount, team);
+  const tiles = owner.getByTestId("gallery-tile");
+  const stamp = Date.now();
+
+  const ownPrompt = `Owner still life ${stamp}`;
+  await owner.goto(`/w/${team.slug}/create`);
+  await fillAndGenerate(owner, { prompt: ownPrompt });
+  await expect(card(owner, ownPrompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+
+  // The owner has the gallery open; the editor generates; it arrives in the same document.
+  await owner.goto(`/w/${team.slug}/gallery`);
+  await expect(tiles).toHaveCount(1);
+  await owner.evaluate(() => ((window as unknown as { sameDocument?: boolean }).sameDocument = true));
+  const editorPrompt = `Editor poster ${stamp}`;
+  await fillAndGenerate(editor, { prompt: editorPrompt });
+  await expect(card(editor, editorPrompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  await expect(tiles.first()).toContainText(editorPrompt, { timeout: 15_000 });
+  await expect(tiles).toHaveCount(2);
+  await expect(owner.getByTestId("gallery-notice")).toHaveText("1 new image");
+  expect(await owner.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  // The lightbox carries the discussion: the owner approves the editor's image and may share it.
+  await tiles.filter({ hasText: editorPrompt }).getByTestId("tile-link").click();
+  const lightbox = owner.getByTestId("lightbox");
+  await expect(lightbox.getByTestId("detail-prompt")).toHaveText(editorPrompt);
+  await lightbox.getByRole("button", { name: "Approve" }).click();
+  await expect(lightbox.getByTestId("review-status")).toHaveText("Approved");
+  await expect(lightbox.getByRole("button", { name: /^Share/ })).toBeVisible();
+  await owner.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+
+  // The member filter shows only that member's images, from a linkable URL.
+  await owner.getByLabel("Member", { exact: true }).selectOption({ label: editorAccount.name });
+  await expect(owner).toHaveURL(/[?&]member=/);
+  await expect(tiles).toHaveCount(1);
+  await expect(tiles.first()).toContainText(editorPrompt);
+  await expect(tiles.first().getByTestId("tile-review")).toHaveText("Approved");
+  await owner.getByLabel("Member", { exact: true }).selectOption({ label: `${ownerAccount.name} (you)` });
+  await expect(tiles).toHaveCount(1);
+  await expect(tiles.first()).toContainText(ownPrompt);
+  await owner.getByLabel("Review status").selectOption({ label: "Approved" });
+  await expect(owner.getByText("No results for these filters")).toBeVisible();
+  await owner.getByLabel("Member", { exact: true }).selectOption({ label: "Every member" });
+  await expect(tiles).toHaveCount(1);
+  await expect(tiles.first()).toContainText(editorPrompt);
+
+  // Live under a filter: the editor's next image arrives in the view filtered to the editor.
+  await owner.goto(`/w/${team.slug}/gallery`);
+  await owner.getByLabel("Member", { exact: true }).selectOption({ label: editorAccount.name });
+  await expect(tiles).toHaveCount(1);
+  const nextPrompt = `Editor second poster ${stamp}`;
+  await fillAndGenerate(editor, { prompt: nextPrompt });
+  await expect(card(editor, nextPrompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  await expect(tiles.first()).toContainText(nextPrompt, { timeout: 15_000 });
+  await expect(tiles).toHaveCount(2);
+
+  // The editor may share their own image, not the owner's; the detail page shows the review too.
+  await editor.goto(`/w/${team.slug}/gallery`);
+  const editorTiles = editor.getByTestId("gallery-tile");
+  await editorTiles.filter({ hasText: ownPrompt }).getByTestId("tile-link").click();
+  await expect(editor.getByTestId("lightbox").getByTestId("generation-discussion")).toBeVisible();
+  await expect(editor.getByTestId("lightbox").getByRole("button", { name: /^Share/ })).toHaveCount(0);
+  const editorsImage = await editorTiles.filter({ hasText: editorPrompt }).getAttribute("data-image-id");
+  await editor.goto(`/w/${team.slug}/gallery/${editorsImage}`);
+  await expect(editor.getByTestId("review-status")).toHaveText("Approved");
+  await expect(editor.getByRole("button", { name: /^Share/ })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
 test("invitation links: revoked and email-bound links say why they cannot be used", async ({ browser, page }) => {
   const ownerAccount = newAccount("owner");
   await signUp(page, ownerAccount);
