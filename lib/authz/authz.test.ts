@@ -678,6 +678,16 @@ const routes = routeFiles(path.join(root, "app/api")).sort();
 const exportName = (file: string) => `${file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Action`;
 
 type ActionFn = (prev: undefined, input: Record<string, unknown>) => Promise<{ ok: boolean; message?: string } | undefined>;
+/** A browser sends a body with its Content-Length (the upload route refuses one without). */
+async function asSentByBrowser(url: URL, method: string, body: BodyInit | null | undefined): Promise<NextRequest> {
+  if (body === undefined || body === null) return new NextRequest(url, { method });
+  const encoded = new Request(url, { method, body });
+  const bytes = await encoded.arrayBuffer();
+  const headers = new Headers(encoded.headers);
+  headers.set("content-length", String(bytes.byteLength));
+  return new NextRequest(url, { method, body: bytes, headers });
+}
+
 type RouteFn = (request: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const importAction = async (file: string) => (await import(path.join(root, "lib/actions", `${file}.ts`))) as Record<string, unknown>;
@@ -763,7 +773,7 @@ describe("route handlers", () => {
             const w = await makeWorld(caller);
             const req = await c.request(w);
             asking.viewer = w.viewer;
-            const request = new NextRequest(new URL(req.path, "http://localhost"), { method, body: req.body });
+            const request = await asSentByBrowser(new URL(req.path, "http://localhost"), method, req.body);
             const response = await handler(request, { params: Promise.resolve(req.params) });
             asking.viewer = null;
             expect(response.status).toBe(status);

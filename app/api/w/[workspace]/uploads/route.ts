@@ -17,7 +17,9 @@ export const POST = workspaceRoute<{ workspace: string }>(
   "asset.upload",
   async ({ request, viewer, workspace }) => {
     const headerName = fileNameSchema.parse(decodeURIComponent(request.headers.get("x-file-name") ?? ""));
-    const declared = Number(request.headers.get("content-length") ?? "0");
+    // Without a declared length the body would be read whole before any check could refuse it.
+    const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+    if (!Number.isFinite(declared)) return jsonError(411, "The upload must declare its size (Content-Length).");
     if (declared > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) {
       return jsonError(413, `${headerName} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
     }
