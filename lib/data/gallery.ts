@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
-import { getStorage } from "@/lib/storage";
+import { fileExtension, getStorage } from "@/lib/storage";
 import {
   DEFAULT_FILTERS,
   encodeCursor,
@@ -189,14 +189,6 @@ function gallerySelect(viewer: Viewer) {
 
 type GalleryRow = Prisma.GenerationGetPayload<{ select: ReturnType<typeof gallerySelect> }>;
 
-const EXTENSIONS: Record<string, string> = {
-  "image/webp": "webp",
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/gif": "gif",
-  "image/avif": "avif",
-};
-
 /** `a-lighthouse-at-dusk-2.webp`: readable in a downloads folder, safe on every file system. */
 export function downloadName(prompt: string, index: number, mime: string): string {
   const stem =
@@ -207,7 +199,7 @@ export function downloadName(prompt: string, index: number, mime: string): strin
       .replace(/[^a-z0-9]+/g, "-")
       .slice(0, 60)
       .replace(/^-+|-+$/g, "") || "atelier-image";
-  return `${stem}-${index + 1}.${EXTENSIONS[mime] ?? "bin"}`;
+  return `${stem}-${index + 1}.${fileExtension(mime)}`;
 }
 
 function mayDelete(viewer: Viewer, workspace: WorkspaceAccess, ownerId: string): boolean {

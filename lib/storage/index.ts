@@ -5,7 +5,7 @@ import type { Storage } from "./types";
 import { createUploadThingStorage } from "./uploadthing";
 
 export type { Storage } from "./types";
-export { assertStorageKey, contentKey, InvalidStorageKeyError, type ContentKind } from "./keys";
+export { assertStorageKey, contentKey, fileExtension, InvalidStorageKeyError, type ContentKind } from "./keys";
 
 let storage: Storage | undefined;
 

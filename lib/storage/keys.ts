@@ -28,7 +28,7 @@ export function assertStorageKey(key: string): void {
   }
 }
 
-const EXTENSIONS: Record<string, string> = {
+const EXTENSIONS: Readonly<Record<string, string>> = {
   "image/webp": "webp",
   "image/png": "png",
   "image/jpeg": "jpg",
@@ -36,12 +36,17 @@ const EXTENSIONS: Record<string, string> = {
   "image/avif": "avif",
 };
 
+/** The file extension for a stored image's type ("bin" for anything else). */
+export function fileExtension(mime: string): string {
+  return EXTENSIONS[mime] ?? "bin";
+}
+
 export type ContentKind = "refs" | "results" | "thumbs";
 
 /** The key for bytes with this hash: identical files share one stored object. */
 export function contentKey(kind: ContentKind, sha256: string, mime: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new InvalidStorageKeyError(sha256, "not a hex sha256");
-  const key = `${kind}/${sha256.slice(0, 2)}/${sha256}.${EXTENSIONS[mime] ?? "bin"}`;
+  const key = `${kind}/${sha256.slice(0, 2)}/${sha256}.${fileExtension(mime)}`;
   assertStorageKey(key);
   return key;
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { getAssetFileForViewer } from "@/lib/data/assets";
 import { jsonError, userRoute } from "@/lib/http/route";
+import { fileExtension } from "@/lib/storage";
 
 const paramsSchema = z.object({ assetId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
-const EXT: Record<string, string> = { "image/webp": "webp", "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/avif": "avif" };
 
 /**
  * Serves a stored file to a member of its workspace. The bytes behind an asset never change
@@ -24,7 +24,7 @@ export const GET = userRoute<{ assetId: string }>("file", async ({ request, view
   });
   if (new URL(request.url).searchParams.has("download")) {
     const base = (file.fileName ?? "atelier-image").replace(/\.[a-z0-9]+$/i, "").replace(/[^\w.-]+/g, "-");
-    headers.set("Content-Disposition", `attachment; filename="${base}.${EXT[file.mime] ?? "bin"}"`);
+    headers.set("Content-Disposition", `attachment; filename="${base}.${fileExtension(file.mime)}"`);
   }
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(file.bytes), { status: 200, headers });
