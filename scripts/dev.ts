@@ -18,7 +18,7 @@ async function main() {
   const next = spawn(path.join(root, "node_modules/.bin/next"), ["dev", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, ...services.env },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...services.env },
   });
 
   let stopping = false;

@@ -27,7 +27,9 @@ const globalForQueue = globalThis as unknown as { atelierQueue?: Promise<PgBoss>
 
 async function start(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, application_name: "atelier-jobs" });
-  boss.on("error", (error) => console.error("[jobs] pg-boss error:", error));
+  // pg-boss reports connection losses here (a database restart, or the dev database stopping on
+  // Ctrl-C before Next does); the message is what an operator needs, the pg client dump is not.
+  boss.on("error", (error) => console.error(`[jobs] pg-boss error: ${error.message}`));
   try {
     await boss.start();
     await boss.createQueue(GENERATION_QUEUE, queueOptions);
