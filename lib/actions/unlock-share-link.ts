@@ -3,17 +3,25 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions/action";
+import { consumeAttempt, retryAfterText } from "@/lib/data/rate-limit";
 import { sharePath, shareProofCookies, unlockShareLink } from "@/lib/data/share-links";
 import { env } from "@/lib/env";
 import { unlockShareLinkSchema } from "@/lib/validations/share";
 
 const WRONG = "That password is not right.";
 
+// Per link: a short password on a shared link should not be guessable by brute force.
+const UNLOCK_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
+
 /**
  * Checks a protected link's password and leaves an HMAC proof in httpOnly cookies scoped to the
  * link's page and files, so the page and its images open without asking again.
  */
 export const unlockShareLinkAction = publicAction("unlock-share-link", unlockShareLinkSchema, async ({ token, password }) => {
+  const attempt = await consumeAttempt(`share-unlock:${token}`, UNLOCK_LIMIT);
+  if (!attempt.allowed) {
+    return { ok: false, message: `Too many wrong passwords for this link. Try again ${retryAfterText(attempt.retryAfterMs)}.` };
+  }
   const result = await unlockShareLink(token, password);
   if (result.status === "not-found") return { ok: false, message: "This link is no longer available." };
   if (result.status === "wrong-password") return { ok: false, message: WRONG, fieldErrors: { password: [WRONG] } };

@@ -1,9 +1,11 @@
-import { signIn } from "@/lib/auth";
-import { oauthProviders } from "@/lib/auth";
 import { buttonClass } from "@/components/ui/button";
+import { oauthProviders, signIn } from "@/lib/auth";
+import { callbackUrlSchema } from "@/lib/validations/auth";
 
-export function OAuthButtons() {
+/** GitHub / Google, when configured; they return to the same place the form would (an invite, say). */
+export function OAuthButtons({ callbackUrl }: { callbackUrl?: string }) {
   if (oauthProviders.length === 0) return null;
+  const redirectTo = callbackUrlSchema.parse(callbackUrl);
   return (
     <div className="mt-6 space-y-2 border-t border-ink/10 pt-6">
       {oauthProviders.map((p) => (
@@ -11,7 +13,7 @@ export function OAuthButtons() {
           key={p.id}
           action={async () => {
             "use server";
-            await signIn(p.id, { redirectTo: "/w" });
+            await signIn(p.id, { redirectTo });
           }}
         >
           <button type="submit" className={buttonClass("secondary", "w-full")}>

@@ -11,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
       <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
-      <OAuthButtons />
+      <OAuthButtons callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
       <p className="mt-6 text-sm text-ink-muted">
         New here?{" "}
         <Link href="/sign-up" className="font-medium text-accent hover:underline">

@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
       <p className="mb-6 text-sm text-ink-muted">You get a personal studio right away.</p>
       <SignUpForm callbackUrl={callback} />
-      <OAuthButtons />
+      <OAuthButtons callbackUrl={callback} />
       <p className="mt-6 text-sm text-ink-muted">
         Already have an account?{" "}
         <Link href={callback ? `/sign-in?callbackUrl=${encodeURIComponent(callback)}` : "/sign-in"} className="font-medium text-accent hover:underline">
