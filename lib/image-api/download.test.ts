@@ -40,7 +40,52 @@ async function rejection(promise: Promise<unknown>): Promise<ImageApiError> {
   return error as ImageApiError;
 }
 
-const limits = { timeoutMs: 5_000, maxBytes: 10 * 1024 * 1024 };
+// The stand-in listens on 127.0.0.1, a non-public address: allowed here as the worker allows it
+// when the endpoint itself is on such a network.
+const limits = { timeoutMs: 5_000, maxBytes: 10 * 1024 * 1024, allowPrivateNetwork: true };
+
+describe("downloadImage on non-public networks", () => {
+  const publicOnly = { timeoutMs: 5_000, maxBytes: 10 * 1024 * 1024 };
+
+  it("refuses a result URL on loopback unless allowed", async () => {
+    const error = await rejection(downloadImage(await resultUrl(), publicOnly));
+    expect(error.code).toBe("bad_response");
+    expect(error.message).toMatch(/non-public network \(127\.0\.0\.1\)/);
+    expect(error.userMessage).toBe("The image service returned an unusable result link.");
+  });
+
+  it("refuses a public-looking host that resolves to a private address", async () => {
+    const lookup = async () => ["10.0.0.7"];
+    const error = await rejection(downloadImage("https://cdn.example.test/a.webp", { ...publicOnly, lookup }));
+    expect(error.message).toMatch(/non-public network \(cdn\.example\.test\)/);
+  });
+
+  it("checks every redirect hop, not only the first host", async () => {
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123" } }).webp().toBuffer();
+    const lookup = async (host: string) => (host === "public.example.test" ? ["93.184.216.34"] : ["169.254.169.254"]);
+    const fetchRedirectingInward: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      return url.hostname === "public.example.test"
+        ? new Response(null, { status: 302, headers: { location: "http://metadata.internal/latest" } })
+        : new Response(new Uint8Array(image), { headers: { "content-type": "image/webp" } });
+    };
+    const error = await rejection(
+      downloadImage("https://public.example.test/r.webp", { ...publicOnly, lookup, fetch: fetchRedirectingInward }),
+    );
+    expect(error.message).toMatch(/non-public network \(metadata\.internal\)/);
+  });
+
+  it("follows a redirect between public hosts", async () => {
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123" } }).webp().toBuffer();
+    const lookup = async () => ["93.184.216.34"];
+    const fetchViaCdn: typeof fetch = async (input) =>
+      new URL(String(input)).hostname === "relay.example.test"
+        ? new Response(null, { status: 302, headers: { location: "https://cdn.example.test/r.webp" } })
+        : new Response(new Uint8Array(image), { headers: { "content-type": "image/webp" } });
+    const { mime } = await downloadImage("https://relay.example.test/r", { ...publicOnly, lookup, fetch: fetchViaCdn });
+    expect(mime).toBe("image/webp");
+  });
+});
 
 describe("downloadImage", () => {
   it("downloads a result and sniffs its type from the bytes", async () => {
@@ -107,7 +152,7 @@ describe("downloadImage", () => {
       pump();
     });
     try {
-      const error = await rejection(downloadImage(endless.url, { timeoutMs: 10_000, maxBytes: 512 * 1024 }));
+      const error = await rejection(downloadImage(endless.url, { timeoutMs: 10_000, maxBytes: 512 * 1024, allowPrivateNetwork: true }));
       expect(error.message).toMatch(/larger than 524288 bytes/);
       await new Promise((r) => setTimeout(r, 100));
       expect(closed).toBe(true);
@@ -123,7 +168,7 @@ describe("downloadImage", () => {
       res.write(Buffer.from("89504e47", "hex"));
     });
     try {
-      const error = await rejection(downloadImage(stuck.url, { timeoutMs: 200, maxBytes: 1024 }));
+      const error = await rejection(downloadImage(stuck.url, { timeoutMs: 200, maxBytes: 1024, allowPrivateNetwork: true }));
       expect(error).toMatchObject({ code: "timeout", mayHaveProduced: true });
     } finally {
       await stuck.close();

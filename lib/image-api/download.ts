@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { ImageApiError, failureDetail, timeoutError } from "./errors";
+import { isNonPublicHost, type Lookup } from "./network";
 
 export const RESULT_IMAGE_MIMES = ["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"] as const;
 export type ResultImageMime = (typeof RESULT_IMAGE_MIMES)[number];
@@ -15,9 +16,15 @@ export interface DownloadOptions {
   fetch?: typeof fetch;
   /** Aborting it rejects with the signal's own reason, not an ImageApiError. */
   signal?: AbortSignal;
+  /** Allow hosts on loopback/private networks (only when the endpoint itself lives there). */
+  allowPrivateNetwork?: boolean;
+  lookup?: Lookup;
 }
 
+const MAX_REDIRECTS = 3;
+
 const EXPIRED_MESSAGE = "The result link expired before it could be saved.";
+const UNUSABLE_LINK = "The image service returned an unusable result link.";
 
 /**
  * Copies one result off the endpoint's short-lived URL. Every failure here comes after the
@@ -28,10 +35,10 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
   try {
     parsed = new URL(url);
   } catch {
-    throw badResult(`result URL is not a URL: ${JSON.stringify(url.slice(0, 80))}`, "The image service returned an unusable result link.");
+    throw badResult(`result URL is not a URL: ${JSON.stringify(url.slice(0, 80))}`, UNUSABLE_LINK);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw badResult(`refusing to download a ${parsed.protocol} result URL`, "The image service returned an unusable result link.");
+    throw badResult(`refusing to download a ${parsed.protocol} result URL`, UNUSABLE_LINK);
   }
 
   const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -53,11 +60,26 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     });
   };
 
+  // Redirects are followed by hand so that every hop's host is checked, not just the first.
   let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(parsed, { headers: { Accept: "image/*" }, signal });
-  } catch (error) {
-    throw failure(error, false);
+  let target = parsed;
+  for (let hop = 0; ; hop++) {
+    if (!options.allowPrivateNetwork && (await isNonPublicHost(target.hostname, options.lookup))) {
+      throw badResult(`refusing a result URL on a non-public network (${target.hostname})`, UNUSABLE_LINK);
+    }
+    try {
+      response = await (options.fetch ?? fetch)(target, { headers: { Accept: "image/*" }, signal, redirect: "manual" });
+    } catch (error) {
+      throw failure(error, false);
+    }
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || !location) break;
+    await response.body?.cancel().catch(() => undefined);
+    if (hop >= MAX_REDIRECTS) throw badResult(`more than ${MAX_REDIRECTS} redirects`, UNUSABLE_LINK);
+    target = new URL(location, target);
+    if (target.protocol !== "http:" && target.protocol !== "https:") {
+      throw badResult(`refusing a redirect to ${target.protocol}`, UNUSABLE_LINK);
+    }
   }
 
   if (!response.ok) {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { generateImages, type ImageApiConfig } from "@/lib/image-api/client";
 import { decodeB64Image, downloadImage } from "@/lib/image-api/download";
+import { isNonPublicHost } from "@/lib/image-api/network";
 import { ImageApiError } from "@/lib/image-api/errors";
 import { IMAGE_SIZES, type GeneratedItem, type ImageSize } from "@/lib/image-api/schemas";
 import { describeImage, makeThumbnail, toDataUrl } from "@/lib/images";
@@ -109,7 +110,9 @@ export async function runGeneration(generationId: string, deps: RunGenerationDep
       { model: claimed.model, prompt: claimed.prompt, size: imageSize(claimed.size), n: claimed.n, images: references },
       { fetch: fetchImpl, ...imageApi, signal: run.signal },
     );
-    const results = await storeResults(items, { storage, fetch: fetchImpl, signal: run.signal });
+    // Result hosts on private networks are accepted only when the endpoint itself is on one.
+    const allowPrivateNetwork = await isNonPublicHost(new URL(imageApi.baseUrl).hostname);
+    const results = await storeResults(items, { storage, fetch: fetchImpl, signal: run.signal, allowPrivateNetwork });
     run.signal.throwIfAborted();
 
     await db.$transaction(async (tx) => {
@@ -197,10 +200,14 @@ async function referenceImages(generationId: string, storage: Storage): Promise<
  * stay: keys are content-addressed and may be shared with another asset, so only a sweep that
  * checks for referencing rows may delete them.
  */
-async function storeResults(
-  items: GeneratedItem[],
-  opts: { storage: Storage; fetch: typeof fetch; signal: AbortSignal },
-): Promise<StoredResult[]> {
+interface StoreContext {
+  storage: Storage;
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  allowPrivateNetwork: boolean;
+}
+
+async function storeResults(items: GeneratedItem[], opts: StoreContext): Promise<StoredResult[]> {
   const settled = await Promise.allSettled(items.map((item, index) => storeResult(item, index, opts)));
   const stored = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const firstFailure = settled.find((s) => s.status === "rejected");
@@ -219,12 +226,18 @@ async function storeResults(
 async function storeResult(
   item: GeneratedItem,
   index: number,
-  { storage, fetch: fetchImpl, signal }: { storage: Storage; fetch: typeof fetch; signal: AbortSignal },
+  { storage, fetch: fetchImpl, signal, allowPrivateNetwork }: StoreContext,
 ): Promise<StoredResult> {
   let bytes: Buffer;
   try {
     ({ bytes } = item.url
-      ? await downloadImage(item.url, { timeoutMs: DOWNLOAD_TIMEOUT_MS, maxBytes: MAX_RESULT_BYTES, fetch: fetchImpl, signal })
+      ? await downloadImage(item.url, {
+          timeoutMs: DOWNLOAD_TIMEOUT_MS,
+          maxBytes: MAX_RESULT_BYTES,
+          fetch: fetchImpl,
+          signal,
+          allowPrivateNetwork,
+        })
       : await decodeB64Image(item.b64Json ?? "", { maxBytes: MAX_RESULT_BYTES }));
   } catch (error) {
     if (!(error instanceof ImageApiError)) throw error;
