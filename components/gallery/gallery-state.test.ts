@@ -65,6 +65,12 @@ describe("gallery state", () => {
     expect(gridItems(applyGalleryUpdate(gens, { type: "unlisted", imageIds: ["a"] })).map((i) => i.key)).toEqual(["g2", "c"]);
   });
 
+  it("updates a generation's review and comment badges after a discussion change", () => {
+    const after = applyGalleryUpdate(gens, { type: "discussion", generationId: "g3", review: "APPROVED", commentCount: 2 });
+    expect(after[2]).toMatchObject({ review: "APPROVED", commentCount: 2 });
+    expect(after[0]).toBe(gens[0]);
+  });
+
   it("builds feed URLs with the filters and the cursor", () => {
     expect(feedUrl({ kind: "workspace", workspace: "studio", filters: DEFAULT_FILTERS }, null)).toBe("/api/w/studio/gallery");
     expect(feedUrl({ kind: "workspace", workspace: "studio", filters: { ...DEFAULT_FILTERS, favorites: true, q: "fox den" } }, "1.x")).toBe(

@@ -131,7 +131,9 @@ export type GalleryUpdate =
   | { type: "removed"; imageIds: string[]; generationIds: string[] }
   | { type: "collection"; imageIds: string[]; collectionId: string; added: boolean }
   /** Still exists, but no longer belongs in this view (e.g. taken out of the collection shown). */
-  | { type: "unlisted"; imageIds: string[] };
+  | { type: "unlisted"; imageIds: string[] }
+  /** A comment or review in the detail view: the tile's badges follow. */
+  | { type: "discussion"; generationId: string; review: GalleryGenerationDTO["review"]; commentCount: number };
 
 function mapImages(
   generations: GalleryGenerationDTO[],
@@ -159,6 +161,10 @@ export function applyGalleryUpdate(generations: GalleryGenerationDTO[], update: 
       }));
     case "unlisted":
       return mapImages(generations, update.imageIds, (i) => ({ ...i, listed: false }));
+    case "discussion":
+      return generations.map((g) =>
+        g.id === update.generationId ? { ...g, review: update.review, commentCount: update.commentCount } : g,
+      );
     case "removed": {
       const images = new Set(update.imageIds);
       const gone = new Set(update.generationIds);

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
+import type { DiscussionDTO } from "@/lib/data/comments";
 import { fetchDiscussion, galleryKeys } from "./gallery-state";
 
 /**
@@ -9,7 +10,15 @@ import { fetchDiscussion, galleryKeys } from "./gallery-state";
  * discussion keeps its own copy once shown (every change answers with the stored discussion), so
  * it is rendered only from this opening's fetch, never from an older cached answer.
  */
-export function LightboxDiscussion({ workspace, generationId }: { workspace: string; generationId: string }) {
+export function LightboxDiscussion({
+  workspace,
+  generationId,
+  onChange,
+}: {
+  workspace: string;
+  generationId: string;
+  onChange: (discussion: DiscussionDTO) => void;
+}) {
   const query = useQuery({
     queryKey: galleryKeys.discussion(workspace, generationId),
     queryFn: ({ signal }) => fetchDiscussion(workspace, generationId, signal),
@@ -19,7 +28,7 @@ export function LightboxDiscussion({ workspace, generationId }: { workspace: str
   });
 
   if (query.data && query.isFetchedAfterMount) {
-    return <GenerationDiscussion key={generationId} workspace={workspace} discussion={query.data} />;
+    return <GenerationDiscussion key={generationId} workspace={workspace} discussion={query.data} onChange={onChange} />;
   }
   return (
     <p className="text-sm text-ink-muted" aria-live="polite" data-testid="discussion-loading">

@@ -102,7 +102,12 @@ export function Lightbox(props: Props) {
         />
         {/* Keyed by generation, not image: stepping between siblings keeps the discussion (and a half-typed comment). */}
         <div className="border-t border-ink/10 pt-6 lg:max-w-3xl">
-          <LightboxDiscussion key={generation.id} workspace={generation.workspace.slug} generationId={generation.id} />
+          <LightboxDiscussion
+            key={generation.id}
+            workspace={generation.workspace.slug}
+            generationId={generation.id}
+            onChange={props.actions.discussed}
+          />
         </div>
       </div>
       {props.notice}

@@ -10,6 +10,7 @@ import { favoriteImageAction } from "@/lib/actions/favorite-image";
 import { removeFromCollectionAction } from "@/lib/actions/remove-from-collection";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { ActionState } from "@/lib/actions/action";
+import type { DiscussionDTO } from "@/lib/data/comments";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { DeleteOutcome } from "@/lib/data/gallery";
 import type { GalleryUpdate } from "./gallery-state";
@@ -66,6 +67,13 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
   return {
     busy,
     announce,
+    discussed: (discussion: DiscussionDTO) =>
+      onUpdate({
+        type: "discussion",
+        generationId: discussion.generationId,
+        review: discussion.review?.status ?? null,
+        commentCount: discussion.comments.length,
+      }),
     favorite: (workspace: string, imageId: string, favorite: boolean) =>
       run(`favorite:${imageId}`, () => favoriteImageAction(undefined, { workspace, imageId, favorite }), () => {
         onUpdate({ type: "favorite", imageId, favorite });

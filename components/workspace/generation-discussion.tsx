@@ -17,6 +17,8 @@ export interface GenerationDiscussionProps {
    * server. Give the component `key={generationId}` when one view switches between generations.
    */
   discussion: DiscussionDTO;
+  /** Told of every stored change, so a list showing this generation can update its badges. */
+  onChange?: (discussion: DiscussionDTO) => void;
 }
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -34,13 +36,16 @@ const REVIEW_STYLE = { APPROVED: "bg-success-soft text-success", NEEDS_CHANGES: 
  * Comments (with @mentions) and the review status of one generation. Every change answers with the
  * whole discussion from the server, which replaces the local copy: what is shown is what is stored.
  */
-export function GenerationDiscussion({ workspace, discussion: initial }: GenerationDiscussionProps) {
+export function GenerationDiscussion({ workspace, discussion: initial, onChange }: GenerationDiscussionProps) {
   const [discussion, setDiscussion] = useState(initial);
   const adopt =
     (run: DiscussionAction): DiscussionAction =>
     async (prev, input) => {
       const result = await run(prev, input);
-      if (result.ok && result.data) setDiscussion(result.data);
+      if (result.ok && result.data) {
+        setDiscussion(result.data);
+        onChange?.(result.data);
+      }
       return result;
     };
   const [commentState, comment, commenting] = useActionState(adopt(addCommentAction), undefined);
