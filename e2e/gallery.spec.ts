@@ -98,6 +98,8 @@ test("browse: open from the grid, step with the keyboard, open by URL, favourite
   // The lightbox moves on to the next image.
   await expect(page).toHaveURL(`/w/${ws}/gallery/${ids[2]}`);
   await page.keyboard.press("Escape");
+  // Closing goes back in history; wait for it, or the reload below reloads the detail page.
+  await expect(page).toHaveURL(`/w/${ws}/gallery`);
   await expect(tiles(page)).toHaveCount(2);
   expect(await tileIds(page)).toEqual([ids[0], ids[2]]);
   expect((await page.request.get(src!)).status()).toBe(404);
