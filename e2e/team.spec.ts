@@ -189,6 +189,8 @@ test("live gallery: a teammate's new image appears without a reload; member and 
   await expect(lightbox.getByRole("button", { name: /^Share/ })).toBeVisible();
   await owner.keyboard.press("Escape");
   await expect(lightbox).toBeHidden();
+  // Closing goes back in history; let it land before the filter navigates again.
+  await expect(owner).toHaveURL(/\/gallery$/);
 
   // The member filter shows only that member's images, from a linkable URL.
   await owner.getByLabel("Member", { exact: true }).selectOption({ label: editorAccount.name });
