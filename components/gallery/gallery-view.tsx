@@ -139,13 +139,21 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
     link?.scrollIntoView({ block: "nearest" });
   }, [openId]);
 
+  // Steps start from the address shown now, not from the last render: a quick second ← or →
+  // arrives before React has re-rendered with the first one.
+  const shownId = () => OPEN_IMAGE.exec(window.location.pathname)?.[1] ?? null;
+  const goPrevious = () => {
+    const at = images.findIndex((i) => i.image.id === shownId());
+    if (at > 0) show(images[at - 1]!);
+  };
   const goNext = async () => {
-    const next = images[openIndex + 1];
+    const from = shownId();
+    const next = images[images.findIndex((i) => i.image.id === from) + 1];
     if (next) return show(next);
     if (!hasNextPage || isFetchingNextPage) return;
     const result = await fetchNextPage();
     const all = gridItems(result.data?.pages.flatMap((p) => p.generations) ?? []).filter((i): i is ImageItem => i.kind === "image");
-    const after = all[all.findIndex((i) => i.image.id === openId) + 1];
+    const after = all[all.findIndex((i) => i.image.id === from) + 1];
     if (after) show(after);
   };
 
@@ -299,7 +307,7 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
           total={images.length}
           hasPrevious={openIndex > 0}
           hasNext={openIndex < images.length - 1 || hasNextPage}
-          onPrevious={() => images[openIndex - 1] && show(images[openIndex - 1]!)}
+          onPrevious={goPrevious}
           onNext={() => void goNext()}
           onNavigate={(id) => {
             const item = images.find((i) => i.image.id === id);
