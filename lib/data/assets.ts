@@ -37,14 +37,11 @@ export async function createReferenceAsset(
  * The stored file behind an asset id, when the viewer is a member of the asset's workspace;
  * otherwise null, exactly as for an id that does not exist.
  */
-export async function getAssetFileForViewer(viewer: Viewer, assetId: string) {
-  const asset = await db.asset.findFirst({
+export function findAssetFileForViewer(viewer: Viewer, assetId: string) {
+  return db.asset.findFirst({
     where: { id: assetId, workspace: { memberships: { some: { userId: viewer.id } } } },
     select: { storageKey: true, mime: true, sha256: true, fileName: true },
   });
-  if (!asset) return null;
-  const bytes = await getStorage().get(asset.storageKey);
-  return bytes ? { ...asset, bytes } : null;
 }
 
 export interface ReferenceForForm {

@@ -81,6 +81,13 @@ async function currentRole(tx: Tx, workspaceId: string, userId: string): Promise
   return row?.role ?? null;
 }
 
+/** Locks the workspace, then reads both people's roles as they are now; null when it is gone. */
+async function lockedRoles(tx: Tx, workspaceId: string, actorId: string, targetId: string) {
+  if (!(await lockWorkspace(tx, workspaceId))) return null;
+  const [actor, target] = await Promise.all([currentRole(tx, workspaceId, actorId), currentRole(tx, workspaceId, targetId)]);
+  return { actor, target };
+}
+
 async function otherOwnerExists(tx: Tx, workspaceId: string, userId: string): Promise<boolean> {
   const count = await tx.membership.count({ where: { workspaceId, role: "OWNER", userId: { not: userId } } });
   return count > 0;
@@ -96,11 +103,9 @@ export async function changeMemberRole(
   role: AssignableRole,
 ): Promise<Outcome> {
   return db.$transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
-    const [actor, target] = await Promise.all([
-      currentRole(tx, workspace.id, viewer.id),
-      currentRole(tx, workspace.id, userId),
-    ]);
+    const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
+    if (!roles) return refused(NOT_A_MEMBER);
+    const { actor, target } = roles;
     if (!actor) return refused(NOT_ALLOWED);
     if (!target) return refused(NOT_A_MEMBER);
     if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refused(NOT_ALLOWED, "role");
@@ -115,11 +120,9 @@ export async function changeMemberRole(
 export async function removeMember(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
   if (userId === viewer.id) return refused("To leave this workspace yourself, use Leave workspace.");
   return db.$transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
-    const [actor, target] = await Promise.all([
-      currentRole(tx, workspace.id, viewer.id),
-      currentRole(tx, workspace.id, userId),
-    ]);
+    const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
+    if (!roles) return refused(NOT_A_MEMBER);
+    const { actor, target } = roles;
     if (!actor) return refused(NOT_ALLOWED);
     if (!target) return refused(NOT_A_MEMBER);
     if (!memberControls(actor, target, false).canRemove) return refused(NOT_ALLOWED);
@@ -145,11 +148,9 @@ export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess)
 export async function transferOwnership(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
   if (userId === viewer.id) return refused("You already own this workspace; pick another member.", "userId");
   return db.$transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
-    const [actor, target] = await Promise.all([
-      currentRole(tx, workspace.id, viewer.id),
-      currentRole(tx, workspace.id, userId),
-    ]);
+    const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
+    if (!roles) return refused(NOT_A_MEMBER);
+    const { actor, target } = roles;
     if (!actor || !can(actor, "workspace.transfer")) return refused(NOT_ALLOWED);
     if (!target) return refused(NOT_A_MEMBER, "userId");
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role: "OWNER" } });

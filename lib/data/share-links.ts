@@ -9,7 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ShareTarget } from "@/lib/generated/prisma/enums";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { can } from "@/lib/permissions";
-import { getStorage } from "@/lib/storage";
 import { shareTokenSchema, type CreateShareLinkInput } from "@/lib/validations/share";
 
 // ---------- Tokens, URLs, unlock proofs ----------
@@ -440,10 +439,10 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
 export type SharedFileResult =
   | { status: "not-found" }
   | { status: "locked" }
-  | { status: "ok"; file: { bytes: Buffer; mime: string; sha256: string } };
+  | { status: "ok"; file: { storageKey: string; mime: string; sha256: string } };
 
 /**
- * The bytes of an asset through a share token: only a result or thumbnail of what the link shares,
+ * The stored file of an asset through a share token: only a result or thumbnail of what the link shares,
  * or one of its references when the sharer showed them. Anything else reads as "not found".
  */
 export async function getSharedAssetFile(
@@ -466,8 +465,7 @@ export async function getSharedAssetFile(
     select: { storageKey: true, mime: true, sha256: true },
   });
   if (!asset) return { status: "not-found" };
-  const bytes = await getStorage().get(asset.storageKey);
-  return bytes ? { status: "ok", file: { bytes, mime: asset.mime, sha256: asset.sha256 } } : { status: "not-found" };
+  return { status: "ok", file: asset };
 }
 
 export interface RemixDraft {

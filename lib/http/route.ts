@@ -1,23 +1,23 @@
 import "server-only";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { can, type Action } from "@/lib/permissions";
+import { getStorage } from "@/lib/storage";
 
 /** The route-handler twin of lib/actions/action.ts: who asks, may they, is the input sound. */
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
   return NextResponse.json({ error: { message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-type Handler<P> = (ctx: { request: Request; viewer: Viewer; params: P }) => Promise<Response>;
+type Handler<P> = (ctx: { request: NextRequest; viewer: Viewer; params: P }) => Promise<Response>;
 
-export function userRoute<P>(name: string, handler: Handler<P>) {
-  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+/** For routes anyone may call (share links): the handler checks what the request carries. */
+export function publicRoute<P>(name: string, handler: (ctx: { request: NextRequest; params: P }) => Promise<Response>) {
+  return async (request: NextRequest, { params }: { params: Promise<P> }): Promise<Response> => {
     try {
-      const viewer = await getViewer();
-      if (!viewer) return jsonError(401, "Sign in to continue.");
-      return await handler({ request, viewer, params: await params });
+      return await handler({ request, params: await params });
     } catch (e) {
       console.error(`[route ${name}]`, e);
       return jsonError(500, "Something went wrong on our side. Please try again.");
@@ -25,12 +25,40 @@ export function userRoute<P>(name: string, handler: Handler<P>) {
   };
 }
 
+export function userRoute<P>(name: string, handler: Handler<P>) {
+  return publicRoute<P>(name, async ({ request, params }) => {
+    const viewer = await getViewer();
+    if (!viewer) return jsonError(401, "Sign in to continue.");
+    return handler({ request, viewer, params });
+  });
+}
+
+export interface StoredFile {
+  storageKey: string;
+  mime: string;
+  sha256: string;
+}
+
+/**
+ * The bytes of a stored file, once the route has decided the caller may see it. Keys are content
+ * hashes, so the ETag is known before storage is touched: a revalidation answers 304 without
+ * reading the file.
+ */
+export async function storedFileResponse(request: Request, file: StoredFile, headers: Record<string, string>) {
+  const etag = `"${file.sha256}"`;
+  const all = new Headers({ ...headers, "Content-Type": file.mime, ETag: etag, "X-Content-Type-Options": "nosniff" });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: all });
+  const bytes = await getStorage().get(file.storageKey);
+  if (!bytes) return jsonError(404, "Not found.");
+  return new Response(new Uint8Array(bytes), { status: 200, headers: all });
+}
+
 const workspaceParams = z.object({ workspace: z.string().min(1).max(100) });
 
 export function workspaceRoute<P extends { workspace: string }>(
   name: string,
   permission: Action,
-  handler: (ctx: { request: Request; viewer: Viewer; workspace: WorkspaceAccess; params: P }) => Promise<Response>,
+  handler: (ctx: { request: NextRequest; viewer: Viewer; workspace: WorkspaceAccess; params: P }) => Promise<Response>,
 ) {
   return userRoute<P>(name, async ({ request, viewer, params }) => {
     const parsed = workspaceParams.safeParse(params);

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH } from "@/lib/validations/generation";
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /**
  * The Create page's search params: `remix` (a generation of this workspace), `image` (a result
@@ -10,14 +10,14 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
  * should never break the page.
  */
 export const createPrefillSchema = z.object({
-  remix: id.optional().catch(undefined),
-  image: id.optional().catch(undefined),
+  remix: recordIdSchema.optional().catch(undefined),
+  image: recordIdSchema.optional().catch(undefined),
   prompt: z.string().max(PROMPT_MAX_LENGTH).optional().catch(undefined),
   size: z.enum(IMAGE_SIZES).optional().catch(undefined),
   n: z.coerce.number().int().min(1).max(MAX_IMAGES_PER_GENERATION).optional().catch(undefined),
   refs: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").filter((s) => id.safeParse(s).success).slice(0, MAX_REFERENCE_IMAGES) : []))
+    .transform((v) => (v ? v.split(",").filter((s) => recordIdSchema.safeParse(s).success).slice(0, MAX_REFERENCE_IMAGES) : []))
     .catch([]),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 
@@ -29,7 +30,7 @@ export interface GalleryFilters {
 
 export const DEFAULT_FILTERS: GalleryFilters = { who: "everyone", favorites: false, status: "done" };
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = recordIdSchema;
 
 /**
  * The gallery's search params. Anything malformed falls back to the default rather than failing:

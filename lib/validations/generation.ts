@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/image-api/schemas";
 
 export { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize };
@@ -13,7 +14,7 @@ export const SIZE_CHOICES: Record<ImageSize, { label: string; shape: string }> =
   "1024x1536": { label: "Portrait", shape: "2:3" },
 };
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = recordIdSchema;
 
 export const createGenerationSchema = z.object({
   workspace: z.string().min(1),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { recordIdSchema } from "@/lib/validations/ids";
 
 export const SHARE_PASSWORD_MIN_LENGTH = 8;
 
 /** randomBytes(24) as base64url: 192 bits, always 32 characters. */
 export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a share link.");
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = recordIdSchema;
 
 /** Expiry presets offered in the dialog, in days; "never" keeps the link until it is revoked. */
 export const SHARE_EXPIRY_CHOICES = {

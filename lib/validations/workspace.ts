@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "@/lib/validations/ids";
 import { emailSchema } from "@/lib/validations/auth";
 
 export const WORKSPACE_NAME_MAX_LENGTH = 60;
@@ -43,7 +44,7 @@ export const ROLE_LABEL = { OWNER: "Owner", ADMIN: "Admin", EDITOR: "Editor", VI
 export const ASSIGNABLE_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = recordIdSchema;
 const workspace = z.string().min(1).max(100);
 
 export const workspaceNameSchema = z

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { getAssetFileForViewer } from "@/lib/data/assets";
-import { jsonError, userRoute } from "@/lib/http/route";
+import { findAssetFileForViewer } from "@/lib/data/assets";
+import { jsonError, storedFileResponse, userRoute } from "@/lib/http/route";
 import { fileExtension } from "@/lib/storage";
+import { recordIdSchema } from "@/lib/validations/ids";
 
-const paramsSchema = z.object({ assetId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
+const paramsSchema = z.object({ assetId: recordIdSchema });
 
 /**
  * Serves a stored file to a member of its workspace. The bytes behind an asset never change
@@ -13,19 +13,12 @@ const paramsSchema = z.object({ assetId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$
 export const GET = userRoute<{ assetId: string }>("file", async ({ request, viewer, params }) => {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) return jsonError(404, "Not found.");
-  const file = await getAssetFileForViewer(viewer, parsed.data.assetId);
+  const file = await findAssetFileForViewer(viewer, parsed.data.assetId);
   if (!file) return jsonError(404, "Not found.");
-  const etag = `"${file.sha256}"`;
-  const headers = new Headers({
-    "Content-Type": file.mime,
-    "Cache-Control": "private, max-age=31536000, immutable",
-    ETag: etag,
-    "X-Content-Type-Options": "nosniff",
-  });
+  const headers: Record<string, string> = { "Cache-Control": "private, max-age=31536000, immutable" };
   if (new URL(request.url).searchParams.has("download")) {
     const base = (file.fileName ?? "atelier-image").replace(/\.[a-z0-9]+$/i, "").replace(/[^\w.-]+/g, "-");
-    headers.set("Content-Disposition", `attachment; filename="${base}.${fileExtension(file.mime)}"`);
+    headers["Content-Disposition"] = `attachment; filename="${base}.${fileExtension(file.mime)}"`;
   }
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(file.bytes), { status: 200, headers });
+  return storedFileResponse(request, file, headers);
 });

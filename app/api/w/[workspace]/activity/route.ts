@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { listWorkspaceActivity } from "@/lib/data/activity";
 import { workspaceRoute } from "@/lib/http/route";
+import { recordIdSchema } from "@/lib/validations/ids";
 import { REVIEW_FILTERS } from "@/lib/validations/workspace";
 
 // A malformed filter widens nothing: it is dropped, and the workspace scope always applies.
 const filterSchema = z.object({
   review: z.enum(REVIEW_FILTERS).optional().catch(undefined),
-  member: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined),
+  member: recordIdSchema.optional().catch(undefined),
 });
 
 /** Everyone's newest generations in the workspace, polled by the Activity page. */

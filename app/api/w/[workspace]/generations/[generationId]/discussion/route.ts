@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
+import { recordIdSchema } from "@/lib/validations/ids";
 
-const generationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const generationId = recordIdSchema;
 
 /** A generation's comments and review, for the gallery's lightbox (the detail page renders it on the server). */
 export const GET = workspaceRoute<{ workspace: string; generationId: string }>(
