@@ -8,6 +8,8 @@ import { z } from "zod";
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default(fallback ? "true" : "false")).transform((v) => v === "true");
 
 const schema = z
   .object({
@@ -34,6 +36,14 @@ const schema = z
     STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/storage")),
     PUBLIC_ASSET_BASE_URL: optionalUrl,
     UPLOADTHING_TOKEN: optionalString,
+    S3_BUCKET: optionalString,
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
+    S3_ENDPOINT: optionalUrl,
+    S3_PUBLIC_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: flag(false),
+    S3_PUBLIC_BASE_URL: optionalUrl,
 
     WORKSPACE_DAILY_QUOTA: z.coerce.number().int().min(1).default(200),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
@@ -45,6 +55,16 @@ const schema = z
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    if (Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_SECRET_ACCESS_KEY"],
+        message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
+      });
+    }
+    if (v.S3_BUCKET && v.UPLOADTHING_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "set S3_BUCKET or UPLOADTHING_TOKEN, not both" });
     }
     if (Boolean(v.IMAGE_API_BASE_URL) !== Boolean(v.IMAGE_API_KEY)) {
       ctx.addIssue({

@@ -86,8 +86,9 @@ describe("local storage", () => {
     expect(await readdir(root)).toEqual(["outside.txt"]);
   });
 
-  it("has a public URL only when a public base URL is configured", async () => {
+  it("has a public URL only when a public base URL is configured, and never a signed one", async () => {
     expect(await createLocalStorage({ rootDir: root }).publicUrl(KEY)).toBeNull();
+    expect(await createLocalStorage({ rootDir: root }).signedUrl(KEY, { expiresInSec: 60 })).toBeNull();
     const served = createLocalStorage({ rootDir: root, publicBaseUrl: "https://tunnel.example.com/api/files/" });
     expect(await served.publicUrl(KEY)).toBe("https://tunnel.example.com/api/files/results/ab/abcdef.webp");
   });

@@ -75,5 +75,10 @@ export function createLocalStorage({ rootDir, publicBaseUrl }: LocalStorageOptio
       assertStorageKey(key);
       return base ? `${base}/${key}` : null;
     },
+
+    async signedUrl(key) {
+      assertStorageKey(key);
+      return null;
+    },
   };
 }

@@ -4,7 +4,7 @@
  * owns a file.
  */
 export interface Storage {
-  readonly driver: "local" | "uploadthing";
+  readonly driver: "local" | "uploadthing" | "s3";
   /** Stores the bytes under `key`. Putting the same key again is harmless. */
   put(key: string, bytes: Buffer, opts: { contentType: string }): Promise<void>;
   /** The stored bytes, or null when nothing is stored under `key`. */
@@ -16,4 +16,9 @@ export interface Storage {
    * expire (UploadThing's is signed for an hour): fetch it soon, never store it.
    */
   publicUrl(key: string): Promise<string | null>;
+  /**
+   * A URL that serves the file to whoever holds it until it expires (a presigned GET), or null for
+   * drivers that cannot sign (local disk): the caller then serves or sends the bytes itself.
+   */
+  signedUrl(key: string, opts: { expiresInSec: number }): Promise<string | null>;
 }

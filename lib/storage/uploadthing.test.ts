@@ -42,6 +42,8 @@ describe("UploadThing storage against a fake UploadThing", () => {
     const signed = /\?expires=\d+&signature=hmac-sha256%3D[0-9a-f]{64}$/;
     expect(url?.startsWith(`${fake.apiUrl}/a/${fake.appId}/results~ab~abcdef.webp?`)).toBe(true);
     expect(url).toMatch(signed);
+    const short = new URL((await storage.signedUrl(KEY, { expiresInSec: 90 })) ?? "");
+    expect(Number(short.searchParams.get("expires")) - Date.now()).toBeLessThanOrEqual(90_000);
     const fetched = await fetch(url ?? "");
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get("content-type")).toBe("image/webp");

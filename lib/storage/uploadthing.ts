@@ -43,8 +43,8 @@ export function createUploadThingStorage(options: UploadThingStorageOptions): St
     logLevel: "Error",
   });
 
-  const signedUrl = async (key: string) =>
-    (await utapi.generateSignedURL(customIdOf(key), { expiresIn: SIGNED_URL_TTL_SECONDS })).ufsUrl;
+  const signedUrl = async (key: string, expiresInSec = SIGNED_URL_TTL_SECONDS) =>
+    (await utapi.generateSignedURL(customIdOf(key), { expiresIn: expiresInSec })).ufsUrl;
 
   const fetchSigned = async (key: string, method: "GET" | "HEAD") =>
     fetch(await signedUrl(key), { method, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
@@ -81,6 +81,7 @@ export function createUploadThingStorage(options: UploadThingStorageOptions): St
       await utapi.deleteFiles(keys.map(customIdOf), { keyType: "customId" });
     },
 
-    publicUrl: signedUrl,
+    publicUrl: (key) => signedUrl(key),
+    signedUrl: (key, { expiresInSec }) => signedUrl(key, expiresInSec),
   };
 }
