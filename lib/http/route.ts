@@ -39,16 +39,35 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** How long a presigned file URL lives; the redirect to it is cached for less (REDIRECT_MAX_AGE_SEC). */
+const SIGNED_FILE_TTL_SEC = 300;
+const REDIRECT_MAX_AGE_SEC = 240;
+
 /**
- * The bytes of a stored file, once the route has decided the caller may see it. Keys are content
- * hashes, so the ETag is known before storage is touched: a revalidation answers 304 without
- * reading the file.
+ * A stored file, once the route has decided the caller may see it. Object storage that can sign
+ * (S3, UploadThing) is not streamed through Node: the answer is a redirect to a short-lived
+ * presigned URL (or the CDN URL of a public bucket), cached by the browser for
+ * `redirectCacheControl`. The local disk is streamed; its keys are content hashes, so the ETag is
+ * known before storage is touched and a revalidation answers 304 without reading the file.
  */
-export async function storedFileResponse(request: Request, file: StoredFile, headers: Record<string, string>) {
+export async function storedFileResponse(
+  request: Request,
+  file: StoredFile,
+  headers: Record<string, string>,
+  { redirectCacheControl = `private, max-age=${REDIRECT_MAX_AGE_SEC}` }: { redirectCacheControl?: string } = {},
+) {
+  const storage = getStorage();
+  const contentDisposition = headers["Content-Disposition"];
+  const signed = await storage.signedUrl(file.storageKey, { expiresInSec: SIGNED_FILE_TTL_SEC, contentDisposition });
+  if (signed) {
+    const location = (contentDisposition ? null : await storage.publicUrl(file.storageKey)) ?? signed;
+    // No ETag here: a 304 would revive a cached redirect whose signed URL may have expired.
+    return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": redirectCacheControl } });
+  }
   const etag = `"${file.sha256}"`;
   const all = new Headers({ ...headers, "Content-Type": file.mime, ETag: etag, "X-Content-Type-Options": "nosniff" });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: all });
-  const bytes = await getStorage().get(file.storageKey);
+  const bytes = await storage.get(file.storageKey);
   if (!bytes) return jsonError(404, "Not found.");
   return new Response(new Uint8Array(bytes), { status: 200, headers: all });
 }

@@ -34,6 +34,10 @@ describe("S3 storage against s3rver", () => {
     expect(fetched.headers.get("content-type")).toBe("image/webp");
     expect(Buffer.from(await fetched.arrayBuffer()).equals(BYTES)).toBe(true);
 
+    const download = await fetch((await storage.signedUrl(KEY, { expiresInSec: 60, contentDisposition: 'attachment; filename="a.webp"' })) ?? "");
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="a.webp"');
+    await download.body?.cancel();
+
     await storage.delete([KEY]);
     expect(await s3.keys()).toEqual([]);
     expect(await storage.get(KEY)).toBeNull();

@@ -104,13 +104,14 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       return base ? `${base}/${key}` : null;
     },
 
-    async signedUrl(key, { expiresInSec }) {
+    async signedUrl(key, { expiresInSec, contentDisposition }) {
       assertStorageKey(key);
       const nowSec = Math.floor(Date.now() / 1000);
       const windowStart = nowSec - (nowSec % SIGNING_WINDOW_SEC);
       // Signed at the window's start and valid for one window more than asked, so it lives at least
       // expiresInSec from now and stays the same URL for the whole window.
-      return getSignedUrl(signer, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+      const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: contentDisposition });
+      return getSignedUrl(signer, command, {
         expiresIn: expiresInSec + SIGNING_WINDOW_SEC,
         signingDate: new Date(windowStart * 1000),
       });

@@ -18,7 +18,8 @@ export interface Storage {
   publicUrl(key: string): Promise<string | null>;
   /**
    * A URL that serves the file to whoever holds it until it expires (a presigned GET), or null for
-   * drivers that cannot sign (local disk): the caller then serves or sends the bytes itself.
+   * drivers that cannot sign (local disk) or cannot sign what is asked (a download name): the
+   * caller then serves or sends the bytes itself.
    */
-  signedUrl(key: string, opts: { expiresInSec: number }): Promise<string | null>;
+  signedUrl(key: string, opts: { expiresInSec: number; contentDisposition?: string }): Promise<string | null>;
 }

@@ -82,6 +82,8 @@ export function createUploadThingStorage(options: UploadThingStorageOptions): St
     },
 
     publicUrl: (key) => signedUrl(key),
-    signedUrl: (key, { expiresInSec }) => signedUrl(key, expiresInSec),
+    // UploadThing's file URLs take no response-header overrides, so a download is streamed instead.
+    signedUrl: async (key, { expiresInSec, contentDisposition }) =>
+      contentDisposition ? null : signedUrl(key, expiresInSec),
   };
 }

@@ -17,5 +17,11 @@ export const GET = publicRoute<{ token: string; assetId: string }>("shared-file"
   const result = await getSharedAssetFile(parsed.data.token, parsed.data.assetId, request.cookies.get(SHARE_FILE_PROOF_COOKIE)?.value);
   if (result.status === "locked") return jsonError(403, "This link is password-protected.");
   if (result.status === "not-found") return jsonError(404, "Not found.");
-  return storedFileResponse(request, result.file, { "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex" });
+  return storedFileResponse(
+    request,
+    result.file,
+    { "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex" },
+    // Asked again on every view, so a revoked link stops handing out new signed URLs at once.
+    { redirectCacheControl: "private, no-cache" },
+  );
 });
