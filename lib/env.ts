@@ -47,11 +47,18 @@ const schema = z
 
     WORKSPACE_DAILY_QUOTA: z.coerce.number().int().min(1).default(200),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-    RUN_WORKER_IN_WEB: z
-      .enum(["true", "false"])
-      .default("true")
-      .transform((v) => v === "true"),
+    // Unset: true in development (one process), false in production (run `npm run worker`).
+    RUN_WORKER_IN_WEB: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+    WORKER_SHUTDOWN_GRACE_SEC: z.coerce.number().int().min(0).default(600),
+    GENERATION_STALE_AFTER_SEC: z.coerce.number().int().min(1).default(90),
+    RECOVERY_SWEEP_INTERVAL_SEC: z.coerce.number().positive().default(60),
+    STORAGE_SWEEP_INTERVAL_SEC: z.coerce.number().positive().default(3600),
+    STORAGE_SWEEP_GRACE_SEC: z.coerce.number().int().min(0).default(86_400),
   })
+  .transform(({ RUN_WORKER_IN_WEB, ...v }) => ({
+    ...v,
+    RUN_WORKER_IN_WEB: RUN_WORKER_IN_WEB ? RUN_WORKER_IN_WEB === "true" : v.NODE_ENV !== "production",
+  }))
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });

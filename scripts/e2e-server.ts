@@ -30,6 +30,8 @@ async function main() {
       APP_URL: `http://localhost:${E2E_PORT}`,
       STORAGE_DIR: path.join(root, `.data/e2e-storage-${E2E_PORT}`),
       NEXT_TELEMETRY_DISABLED: "1",
+      // One process, as in dev: `next start` is production, where the worker otherwise runs apart.
+      RUN_WORKER_IN_WEB: "true",
       // Short enough that the stand-in's `hang` fault is cut off within a test.
       IMAGE_API_TIMEOUT_MS: "4000",
     },

@@ -7,16 +7,14 @@ export function maxRunMs(api: { timeoutMs: number; maxRetries: number }): number
   return api.timeoutMs * (api.maxRetries + 1) + 5 * 60_000;
 }
 
-/** How often a running generation proves it is alive. */
+/**
+ * How often a running generation proves it is alive, by default. A worker beats six times per
+ * GENERATION_STALE_AFTER_SEC (90 s by default), the silence after which a run counts as orphaned.
+ */
 export const HEARTBEAT_MS = 15_000;
-
-/** A RUNNING generation silent for this long was orphaned (crash, kill -9, lost host): six missed heartbeats. */
-export const STALE_AFTER_MS = 90_000;
 
 /** A QUEUED generation this old whose job may have been lost is sent again (harmless: one waiting job per generation). */
 export const REQUEUE_AFTER_MS = 30_000;
-
-export const SWEEP_INTERVAL_MS = 60_000;
 
 /** Results larger than this are refused: far above any endpoint's real output (a 1536×1024 PNG is ~3 MB). */
 export const MAX_RESULT_BYTES = 40 * 1024 * 1024;

@@ -25,8 +25,14 @@ const queueOptions: PgBoss.Queue = {
 // modules), so the one instance per process lives on globalThis, not in module scope.
 const globalForQueue = globalThis as unknown as { atelierQueue?: Promise<PgBoss> };
 
-async function start(): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: env.DATABASE_URL, application_name: "atelier-jobs" });
+async function start({ maintenance }: { maintenance: boolean }): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: env.DATABASE_URL,
+    application_name: "atelier-jobs",
+    // Queue maintenance (expiring, archiving) and cron run in workers only; a web server just sends.
+    supervise: maintenance,
+    schedule: maintenance,
+  });
   // pg-boss reports connection losses here (a database restart, or the dev database stopping on
   // Ctrl-C before Next does); the message is what an operator needs, the pg client dump is not.
   boss.on("error", (error) => console.error(`[jobs] pg-boss error: ${error.message}`));
@@ -42,9 +48,12 @@ async function start(): Promise<PgBoss> {
   return boss;
 }
 
-/** The process's pg-boss, started on first use; a failed start is retried on the next call. */
-export function getQueue(): Promise<PgBoss> {
-  globalForQueue.atelierQueue ??= start().catch((error: unknown) => {
+/**
+ * The process's pg-boss, started on first use; a failed start is retried on the next call. A
+ * worker asks for `maintenance` (it starts before anything sends in the same process).
+ */
+export function getQueue({ maintenance = false }: { maintenance?: boolean } = {}): Promise<PgBoss> {
+  globalForQueue.atelierQueue ??= start({ maintenance }).catch((error: unknown) => {
     globalForQueue.atelierQueue = undefined;
     throw error;
   });

@@ -2,15 +2,18 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { REQUEUE_AFTER_MS, STALE_AFTER_MS, SWEEP_INTERVAL_MS } from "@/lib/jobs/limits";
+import { REQUEUE_AFTER_MS } from "@/lib/jobs/limits";
+import { startMaintenance } from "@/lib/jobs/maintenance";
 import { enqueueGeneration, GENERATION_QUEUE, getQueue, type GenerationJob } from "@/lib/jobs/queue";
 import { INTERRUPTED_MESSAGE, runGeneration, type RunGenerationDeps } from "@/lib/jobs/run-generation";
+import { getStorage, sweepOrphanFiles } from "@/lib/storage";
 
 export interface WorkerOptions {
   /** Jobs run at once in this process; defaults to WORKER_CONCURRENCY. */
   concurrency?: number;
   /** Passed to every run (tests inject storage and the endpoint here). */
   deps?: Omit<RunGenerationDeps, "signal">;
+  /** Defaults to RECOVERY_SWEEP_INTERVAL_SEC. */
   sweepIntervalMs?: number;
   pollingIntervalSeconds?: number;
 }
@@ -22,7 +25,8 @@ const globalForWorker = globalThis as unknown as { atelierWorker?: Promise<StopW
 
 /**
  * Starts this process's generation worker; later calls return the first one's stop function (and
- * ignore their options). Runs a recovery sweep at once and then every minute.
+ * ignore their options). It also takes its turn at the recurring maintenance (the recovery sweep,
+ * the orphan-file sweep, pg-boss's own), which runs once per interval across all workers.
  */
 export function startWorker(options: WorkerOptions = {}): Promise<StopWorker> {
   globalForWorker.atelierWorker ??= start(options).catch((error: unknown) => {
@@ -33,7 +37,7 @@ export function startWorker(options: WorkerOptions = {}): Promise<StopWorker> {
 }
 
 async function start(options: WorkerOptions): Promise<StopWorker> {
-  const boss = await getQueue();
+  const boss = await getQueue({ maintenance: true });
   const shutdown = new AbortController();
   const running = new Set<Promise<unknown>>();
   let stopping: Promise<void> | undefined;
@@ -43,7 +47,8 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
     // A job fetched while stopping is handed back as failed, its generation still QUEUED: the
     // next worker's sweep sends it again.
     if (stopping) throw new Error("worker is stopping");
-    const run = runGeneration(job.data.generationId, { ...options.deps, signal: shutdown.signal });
+    const heartbeatMs = (env.GENERATION_STALE_AFTER_SEC * 1000) / 6;
+    const run = runGeneration(job.data.generationId, { heartbeatMs, ...options.deps, signal: shutdown.signal });
     running.add(run);
     try {
       const result = await run;
@@ -59,20 +64,23 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
   const workOptions = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   for (let i = 0; i < concurrency; i++) await boss.work<GenerationJob>(GENERATION_QUEUE, workOptions, handle);
 
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = () => {
-    sweeping = sweepGenerations().catch((error: unknown) => console.error("[jobs] recovery sweep failed:", error));
-  };
-  sweep();
-  const timer = setInterval(sweep, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
-  timer.unref();
+  const stopMaintenance = startMaintenance(
+    [
+      { name: "recovery-sweep", intervalMs: options.sweepIntervalMs ?? env.RECOVERY_SWEEP_INTERVAL_SEC * 1000, run: () => sweepGenerations() },
+      {
+        name: "storage-sweep",
+        intervalMs: env.STORAGE_SWEEP_INTERVAL_SEC * 1000,
+        run: () => sweepOrphanFiles(getStorage(), { graceSec: env.STORAGE_SWEEP_GRACE_SEC }),
+      },
+    ],
+    (task, error) => console.error(`[jobs] ${task} failed:`, error),
+  );
   console.log(`[jobs] worker started: ${concurrency} at once on queue "${GENERATION_QUEUE}"`);
 
-  return ({ graceMs = 25_000 } = {}) => {
+  return ({ graceMs = env.WORKER_SHUTDOWN_GRACE_SEC * 1000 } = {}) => {
     stopping ??= (async () => {
-      clearInterval(timer);
       await boss.offWork(GENERATION_QUEUE);
-      await sweeping;
+      await stopMaintenance();
       if (running.size > 0) {
         console.log(`[jobs] waiting up to ${graceMs} ms for ${running.size} running generation(s)`);
         await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
@@ -96,17 +104,18 @@ export interface SweepResult {
  * Recovery for what a crash or a lost send leaves behind. A RUNNING generation whose heartbeat
  * stopped is failed, not retried: the endpoint may already have made (and billed) its images. A
  * QUEUED one that has waited a while is sent again, which does nothing when its job still exists.
+ * "Now" is the database's clock, the one every worker's heartbeat is judged by.
  */
 export async function sweepGenerations(
   opts: { now?: Date; enqueue?: (generationId: string) => Promise<unknown> } = {},
 ): Promise<SweepResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? (await databaseNow());
   const enqueue = opts.enqueue ?? enqueueGeneration;
 
   const { count: interrupted } = await db.generation.updateMany({
     where: {
       status: "RUNNING",
-      OR: [{ heartbeatAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } }, { heartbeatAt: null }],
+      OR: [{ heartbeatAt: { lt: new Date(now.getTime() - env.GENERATION_STALE_AFTER_SEC * 1000) } }, { heartbeatAt: null }],
     },
     data: { status: "FAILED", errorCode: "interrupted", errorMessage: INTERRUPTED_MESSAGE, finishedAt: now },
   });
@@ -123,4 +132,10 @@ export async function sweepGenerations(
     if ((await enqueue(id)) !== null) requeued++;
   }
   return { interrupted, requeued };
+}
+
+async function databaseNow(): Promise<Date> {
+  const [row] = await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  if (!row) throw new Error("SELECT now() returned no row");
+  return row.now;
 }

@@ -2,17 +2,22 @@ import { env } from "@/lib/env";
 
 import { createLocalStorage } from "./local";
 import { createS3Storage } from "./s3";
+import { trackPuts } from "./sweep";
 import type { Storage } from "./types";
 import { createUploadThingStorage } from "./uploadthing";
 
 export type { Storage } from "./types";
+export { sweepOrphanFiles } from "./sweep";
 export { assertStorageKey, contentKey, fileExtension, InvalidStorageKeyError, type ContentKind } from "./keys";
 
 let storage: Storage | undefined;
 
-/** S3 when S3_BUCKET is set, UploadThing when UPLOADTHING_TOKEN is, otherwise the local disk under STORAGE_DIR. */
+/**
+ * S3 when S3_BUCKET is set, UploadThing when UPLOADTHING_TOKEN is, otherwise the local disk under
+ * STORAGE_DIR; every put is recorded for the orphan sweep.
+ */
 export function getStorage(): Storage {
-  storage ??= createStorage();
+  storage ??= trackPuts(createStorage());
   return storage;
 }
 
