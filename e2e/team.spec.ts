@@ -129,12 +129,12 @@ test("owner, editor and viewer: invitations, live activity, roles in the UI and 
   // The usage is shown to members; a quota the owner lowers refuses the editor with the count.
   await expect(viewer.getByTestId("usage-summary")).toContainText("1 of 200");
   await owner.getByRole("link", { name: "Settings" }).click();
-  await owner.getByLabel("Generations per day").fill("1");
+  await owner.getByLabel("Images per day").fill("1");
   await owner.getByRole("button", { name: "Save limit" }).click();
-  await expect(owner.getByText("Daily limit set to 1 generations.")).toBeVisible();
+  await expect(owner.getByText("Daily limit set to 1 images.")).toBeVisible();
   await fillAndGenerate(editor, { prompt: `Over the limit ${Date.now()}` });
   await expect(editor.getByTestId("create-message")).toHaveText(
-    "This workspace has used all 1 of today's generations (0 left). The count starts again at 00:00 UTC.",
+    "This workspace has 0 of today's 1 images left; this asks for 1. The count starts again at 00:00 UTC.",
   );
 
   // Removing the editor ends their access on their next request; their generation stays.

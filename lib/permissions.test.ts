@@ -28,6 +28,12 @@ const expected: Record<Action, ["VIEWER" | "EDITOR" | "ADMIN" | "OWNER", boolean
   "workspace.delete": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
   "workspace.transfer": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
   "workspace.quota.set": [["VIEWER", false], ["EDITOR", false], ["ADMIN", false], ["OWNER", true]],
+  "member.cap.set": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "usage.view.own": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "usage.view.all": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
+  "apikey.create": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "apikey.revoke.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "apikey.revoke.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
 };
 
 describe("permissions", () => {

@@ -30,11 +30,17 @@ export const ACTIONS = [
   "workspace.delete",
   "workspace.transfer",
   "workspace.quota.set",
+  "member.cap.set",
+  "usage.view.own",
+  "usage.view.all",
+  "apikey.create",
+  "apikey.revoke.own",
+  "apikey.revoke.any",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const VIEWER: readonly Action[] = ["workspace.view", "asset.download", "image.favorite", "member.view"];
+const VIEWER: readonly Action[] = ["workspace.view", "asset.download", "image.favorite", "member.view", "usage.view.own"];
 const EDITOR: readonly Action[] = [
   ...VIEWER,
   "generation.create",
@@ -46,6 +52,9 @@ const EDITOR: readonly Action[] = [
   "share.revoke.own",
   "comment.create",
   "library.pin",
+  // Keys for themselves, with at most their own role.
+  "apikey.create",
+  "apikey.revoke.own",
 ];
 // Admins manage members below admin; only owners touch admins, the workspace itself and its quota.
 const ADMIN: readonly Action[] = [
@@ -57,6 +66,9 @@ const ADMIN: readonly Action[] = [
   "member.invite",
   "member.remove",
   "member.role.change",
+  "member.cap.set",
+  "usage.view.all",
+  "apikey.revoke.any",
 ];
 const OWNER: readonly Action[] = [
   ...ADMIN,

@@ -16,15 +16,18 @@ export function UsageIndicator({ workspace }: { workspace: string }) {
     refetchInterval: 30_000,
   });
   if (!data) return null;
-  const low = data.remaining <= Math.max(1, Math.floor(data.quota / 10));
+  // The member's own cap, when it binds first, is the number that matters to them.
+  const capped = data.member?.cap != null && data.member.remaining !== null && data.member.remaining < data.remaining;
+  const [used, limit] = capped ? [data.member!.used, data.member!.cap!] : [data.used, data.quota];
+  const low = data.available <= Math.max(1, Math.floor(limit / 10));
   return (
     <Link
       href={`/w/${encodeURIComponent(workspace)}/members#usage`}
       className={`rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${low ? "bg-danger-soft text-danger" : "bg-ink/5 text-ink-soft"}`}
-      aria-label={`Generations today: ${data.used} of ${data.quota} used, ${data.remaining} left`}
+      aria-label={`Images today: ${used} of ${limit} used${capped ? " (your cap)" : ""}, ${data.available} left`}
       data-testid="usage-indicator"
     >
-      {data.used} / {data.quota} today
+      {used} / {limit} today
     </Link>
   );
 }

@@ -9,12 +9,23 @@ export function UsageSummary({ usage }: { usage: UsageDTO }) {
         <span className="font-semibold tabular-nums">
           {usage.used} of {usage.quota}
         </span>{" "}
-        generations used today · <span className="tabular-nums">{usage.remaining}</span> left
+        images used today · <span className="tabular-nums">{usage.remaining}</span> left
         {usage.isDefault ? <span className="text-ink-muted"> (the default limit)</span> : null}
       </p>
+      {usage.member ? (
+        <p className="text-sm" data-testid="usage-member">
+          You: <span className="tabular-nums">{usage.member.used}</span> today
+          {usage.member.cap !== null ? (
+            <>
+              {" "}
+              of your cap of <span className="tabular-nums">{usage.member.cap}</span> · <span className="tabular-nums">{usage.member.remaining}</span> left
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <div
         role="meter"
-        aria-label="Generations used today"
+        aria-label="Images used today"
         aria-valuemin={0}
         aria-valuemax={usage.quota}
         aria-valuenow={usage.used}
@@ -23,8 +34,8 @@ export function UsageSummary({ usage }: { usage: UsageDTO }) {
         <div className={`h-full ${usage.remaining === 0 ? "bg-danger" : "bg-accent"}`} style={{ width: `${percent}%` }} />
       </div>
       <p className="text-xs text-ink-muted">
-        Shared by every member; the count starts again at 00:00 UTC. A generation that fails still uses its slot, but
-        retrying it does not use another.
+        Counted in images and shared by every member; owners and admins may also cap each member. The count starts again
+        at 00:00 UTC. Images whose call failed without being charged are given back.
       </p>
     </div>
   );

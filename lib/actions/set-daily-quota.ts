@@ -20,7 +20,7 @@ export const setDailyQuotaAction = workspaceAction(
       message:
         input.dailyQuota === null
           ? `Daily limit reset to the default (${env.WORKSPACE_DAILY_QUOTA}).`
-          : `Daily limit set to ${input.dailyQuota} generations.`,
+          : `Daily limit set to ${input.dailyQuota} images.`,
     };
   },
 );

@@ -114,6 +114,9 @@ const roleOf = async (w: World, userId: string) =>
   (await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: w.team.workspace.id } }, select: { role: true } }))
     ?.role ?? null;
 
+const capOf = async (w: World, userId: string) =>
+  (await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId, workspaceId: w.team.workspace.id } } })).dailyCap;
+
 const image = async (w: World, userId: string) => {
   const g = await makeGeneration(w.team.workspace.id, userId);
   return { generationId: g.id, imageId: g.images[0]!.id, assetId: g.images[0]!.assetId };
@@ -452,6 +455,20 @@ const actionCases: Record<string, ActionCase[]> = {
       input: async (w) => ({ workspace: w.slug, dailyQuota: "5" }),
       check: async (w, allowed) =>
         expect((await db.workspace.findUniqueOrThrow({ where: { id: w.team.workspace.id } })).dailyQuota).toBe(allowed ? 5 : null),
+    },
+  ],
+  "set-member-cap": [
+    {
+      scenario: "an editor's cap",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.author.id, dailyCap: "3" }),
+      check: async (w, allowed) => expect(await capOf(w, w.author.id)).toBe(allowed ? 3 : null),
+    },
+    {
+      scenario: "another admin's cap",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, userId: w.peerAdmin.id, dailyCap: "3" }),
+      check: async (w, allowed) => expect(await capOf(w, w.peerAdmin.id)).toBe(allowed ? 3 : null),
     },
   ],
   "pin-reference": [

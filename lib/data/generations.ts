@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { fileUrl, type GenerationDTO } from "@/lib/data/dto";
-import { consumeDailyQuota, QuotaExceededError } from "@/lib/data/quota";
+import { QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -100,7 +100,7 @@ export async function createGeneration(
   try {
     // One transaction with the quota: a refused quota stores nothing, a failed insert spends nothing.
     const row = await db.$transaction(async (tx) => {
-      await consumeDailyQuota(tx, workspace.id);
+      await takeQuota(tx, { workspaceId: workspace.id, userId: viewer.id, images: input.n });
       return tx.generation.create({
         data: {
           workspaceId: workspace.id,

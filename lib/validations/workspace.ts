@@ -119,19 +119,23 @@ export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Th
 
 export const acceptInvitationSchema = z.object({ token: invitationTokenSchema });
 
-export const setDailyQuotaSchema = z.object({
-  workspace,
-  // Empty means "the deployment default" (WORKSPACE_DAILY_QUOTA).
-  dailyQuota: z.preprocess(
+/** A daily image count typed into a form; empty (or absent) is null, which `emptyMeans` explains. */
+const dailyLimit = (min: number, emptyMeans: string) =>
+  z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
     z.coerce
-      .number({ error: "Enter a whole number, or leave it empty for the default." })
+      .number({ error: `Enter a whole number, or leave it empty for ${emptyMeans}.` })
       .int("Use a whole number.")
-      .min(1, "At least 1 a day.")
+      .min(min, `At least ${min} a day.`)
       .max(MAX_DAILY_QUOTA, `At most ${MAX_DAILY_QUOTA.toLocaleString("en")} a day.`)
       .nullable(),
-  ),
-});
+  );
+
+/** Null: no cap of their own, only the workspace quota applies. */
+export const setMemberCapSchema = z.object({ workspace, userId: id, dailyCap: dailyLimit(0, "no cap") });
+
+/** Null: the deployment default (WORKSPACE_DAILY_QUOTA). */
+export const setDailyQuotaSchema = z.object({ workspace, dailyQuota: dailyLimit(1, "the default") });
 
 export const pinReferenceSchema = z.object({
   workspace,

@@ -4,12 +4,13 @@ import { UsageSummary } from "@/components/workspace/usage-summary";
 import { requireUser } from "@/lib/auth";
 import { listPendingInvitations } from "@/lib/data/invitations";
 import { grantableRoles, listMembers, memberControls } from "@/lib/data/members";
-import { getDailyUsage } from "@/lib/data/quota";
+import { getDailyUsage, listMemberCaps } from "@/lib/data/quota";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { ROLE_LABEL } from "@/lib/validations/workspace";
 import { InviteForm } from "./_components/invite-form";
+import { MemberCapForm } from "./_components/member-cap-form";
 import { LeaveWorkspace } from "./_components/leave-workspace";
 import { MemberControls } from "./_components/member-controls";
 import { RevokeInvitation } from "./_components/revoke-invitation";
@@ -25,10 +26,12 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   if (!workspace || !can(workspace.role, "member.view")) notFound();
   const canInvite = can(workspace.role, "member.invite") && !workspace.personal;
   const grantable: readonly Role[] = grantableRoles(workspace.role);
-  const [members, invitations, usage] = await Promise.all([
+  const canCap = can(workspace.role, "member.cap.set") && !workspace.personal;
+  const [members, invitations, usage, caps] = await Promise.all([
     listMembers(workspace),
     canInvite ? listPendingInvitations(workspace) : Promise.resolve([]),
-    getDailyUsage(workspace),
+    getDailyUsage(workspace, new Date(), viewer.id),
+    listMemberCaps(workspace),
   ]);
   const soleOwner = members.filter((m) => m.role === "OWNER").length === 1;
 
@@ -69,9 +72,16 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                   </p>
                   <p className="truncate text-sm text-ink-muted">{m.email}</p>
                 </div>
+                <span className="text-xs tabular-nums text-ink-muted" data-testid="member-today">
+                  {caps.get(m.userId)?.used ?? 0}
+                  {caps.get(m.userId)?.cap != null ? ` of ${caps.get(m.userId)!.cap}` : ""} images today
+                </span>
                 <span className="rounded-full bg-ink/5 px-2.5 py-0.5 text-xs font-medium" data-testid="member-role">
                   {ROLE_LABEL[m.role]}
                 </span>
+                {canCap && (workspace.role === "OWNER" || m.role === "EDITOR" || m.role === "VIEWER") ? (
+                  <MemberCapForm workspace={workspace.slug} member={{ userId: m.userId, label, cap: caps.get(m.userId)?.cap ?? null }} />
+                ) : null}
                 {controls.roles.length > 0 || controls.canRemove ? (
                   <MemberControls
                     workspace={workspace.slug}

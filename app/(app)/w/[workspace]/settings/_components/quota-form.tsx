@@ -14,7 +14,7 @@ export function QuotaForm({ workspace, dailyQuota }: { workspace: string; dailyQ
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="workspace" value={workspace} />
       <Field
-        label="Generations per day"
+        label="Images per day"
         name="dailyQuota"
         type="number"
         inputMode="numeric"
