@@ -24,18 +24,34 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("a taken email and a weak password get clear messages", async ({ page }) => {
+test("sign-up answers a taken email exactly as a new one, and the account keeps its password", async ({ page }) => {
   const account = newAccount();
   await signUp(page, account);
   await signOut(page);
 
+  const answers: string[] = [];
+  for (const email of [account.email, newAccount().email]) {
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Someone Else");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a perfectly fine passphrase");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?signedUp=1$/);
+    answers.push(await page.getByRole("status").first().innerText());
+  }
+  expect(answers[0]).toContain("If this email was new");
+  expect(answers[1]).toBe(answers[0]);
+
+  // The taken email's account was not touched: its own password still works, the new one does not.
+  await signIn(page, { email: account.email, password: "a perfectly fine passphrase" });
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
+});
+
+test("a weak password gets a clear message and the form keeps what was typed", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Someone Else");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill("a perfectly fine passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists.").first()).toBeVisible();
-
   await page.getByLabel("Email").fill(newAccount().email);
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Create account" }).click();

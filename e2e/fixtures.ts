@@ -18,6 +18,9 @@ export async function signUp(page: Page, account: Account) {
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Sign-up never tells whether an email was new, so it hands on to sign-in rather than signing in.
+  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
+  await signIn(page, account);
   await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expect, newAccount, signUp, test, type Account } from "./fixtures";
+import { expect, newAccount, signIn, signUp, test, type Account } from "./fixtures";
 import { addReferences, card, fillAndGenerate, referenceImage, waitForUploads } from "./studio";
 
 /** A team workspace made through the UI; the owner ends on its members page. */
@@ -41,6 +41,8 @@ async function joinBySigningUp(browser: Browser, link: string, account: Account,
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedUp=1&callbackUrl=%2Finvite%2F/);
+  await signIn(page, account);
   await expect(page).toHaveURL(new URL(link).pathname);
   await page.getByRole("button", { name: `Join ${team.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${team.slug}/create$`));
@@ -252,6 +254,8 @@ test("invitation links: revoked and email-bound links say why they cannot be use
   await stranger.getByLabel("Email").fill(other.email);
   await stranger.getByLabel("Password").fill(other.password);
   await stranger.getByRole("button", { name: "Create account" }).click();
+  await expect(stranger).toHaveURL(/\/sign-in\?signedUp=1&callbackUrl=%2Finvite%2F/);
+  await signIn(stranger, other);
   await expect(stranger.getByRole("alert").filter({ hasText: "You are signed in as" })).toContainText(`sign in as ${intended.email}`);
   await expect(stranger.getByRole("button", { name: `Join ${team.name}` })).toHaveCount(0);
   expect((await stranger.goto(`/w/${team.slug}/create`))?.status()).toBe(404);

@@ -1,16 +1,18 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { ensurePersonalWorkspace, findUserById, findUserWithPasswordHash } from "@/lib/data/users";
+import { checkCredentials } from "@/lib/data/sign-in-attempts";
+import { ensurePersonalWorkspace, findUserById } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/passwords";
-import { signInSchema } from "@/lib/validations/auth";
+import { clientAddress } from "@/lib/http/client-address";
+import { safeReturnPath } from "@/lib/http/return-path";
+import { signInThrottleCode } from "@/lib/validations/auth";
 
 export interface Viewer {
   id: string;
@@ -25,6 +27,14 @@ export const oauthProviders = [
   ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google" }] : []),
 ] as const;
 
+/** Thrown from authorize(): Auth.js passes it through to signIn() and puts its code in the URL. */
+class SignInThrottled extends CredentialsSignin {
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = signInThrottleCode(retryAfterMs);
+  }
+}
+
 const config: NextAuthConfig = {
   adapter: PrismaAdapter(db),
   secret: env.AUTH_SECRET,
@@ -36,13 +46,12 @@ const config: NextAuthConfig = {
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await findUserWithPasswordHash(parsed.data.email);
-        if (!user?.passwordHash) return null;
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        return { id: user.id, email: user.email, name: user.name, image: user.image };
+      // Every path to a password check comes through here (the sign-in action calls signIn(),
+      // which builds its request from the action's own headers), so the limits are counted here.
+      async authorize(raw, request) {
+        const outcome = await checkCredentials(raw, clientAddress(request.headers, env.TRUST_PROXY));
+        if (outcome.status === "throttled") throw new SignInThrottled(outcome.retryAfterMs);
+        return outcome.status === "ok" ? outcome.user : null;
       },
     }),
     ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
@@ -53,6 +62,10 @@ const config: NextAuthConfig = {
       : []),
   ],
   callbacks: {
+    // Auth.js's own routes take a callbackUrl too; it gets the same check as the app's forms.
+    redirect({ url, baseUrl }) {
+      return new URL(safeReturnPath(url, baseUrl, "/"), baseUrl).toString();
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

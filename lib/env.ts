@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /**
@@ -19,6 +20,9 @@ const schema = z
       z.string().default("postgresql://postgres:postgres@127.0.0.1:54329/atelier"),
     ),
     APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (0: none). Decides
+    // which entry is the client's address for sign-in rate limits (lib/http/client-address.ts).
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     AUTH_SECRET: optionalString,
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,

@@ -14,7 +14,7 @@ import type { Storage } from "@/lib/storage/types";
  * batches, and every result points at one of a handful of real stored WebPs (content-addressed
  * keys may be shared by many asset rows), so thumbnails and originals load like real ones.
  *
- *   npx tsx scripts/seed-gallery.ts --workspace <slug> --count 2000
+ *   npm run seed:gallery -- --workspace <slug> --count 2000
  *
  * DATABASE_URL (and STORAGE_DIR / UPLOADTHING_TOKEN, as for the app) come from the environment.
  * It imports neither lib/db nor lib/env, so tests and the bench can call seedGallery() directly.
@@ -172,7 +172,7 @@ async function main() {
   });
   const count = Number(values.count);
   if (!values.workspace || !Number.isInteger(count) || count < 1) {
-    throw new Error("usage: npx tsx scripts/seed-gallery.ts --workspace <slug> --count <n>");
+    throw new Error("usage: npm run seed:gallery -- --workspace <slug> --count <n>");
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("Set DATABASE_URL to the database to seed.");

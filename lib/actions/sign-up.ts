@@ -3,22 +3,29 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
-import { signIn } from "@/lib/auth";
 import { createUserWithPassword, EmailTakenError } from "@/lib/data/users";
+import { env } from "@/lib/env";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { callbackUrlSchema, signUpSchema } from "@/lib/validations/auth";
 
 // An invitation link sends people here with a callbackUrl back to it.
 const schema = signUpSchema.and(z.object({ callbackUrl: callbackUrlSchema }));
 
+/**
+ * Sign-up never says whether an email already has an account: a new email and a taken one get the
+ * same answer (on to the sign-in form, with the same notice), and both pay for one argon2 hash
+ * before the insert that tells them apart. So the new account is not signed in automatically:
+ * signing in there is the step that proves the password, for a new account and an old one alike.
+ * A taken email's account is left exactly as it was.
+ */
 export const signUpAction = publicAction("sign-up", schema, async (input) => {
   try {
     await createUserWithPassword(input);
   } catch (e) {
-    if (e instanceof EmailTakenError) {
-      return { ok: false, message: e.message, fieldErrors: { email: [e.message] } };
-    }
-    throw e;
+    if (!(e instanceof EmailTakenError)) throw e;
   }
-  await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-  redirect(input.callbackUrl);
+  const params = new URLSearchParams({ signedUp: "1" });
+  const back = safeReturnPath(input.callbackUrl, env.APP_URL, "");
+  if (back) params.set("callbackUrl", back);
+  redirect(`/sign-in?${params}`);
 });

@@ -1,7 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth";
 import {
@@ -14,6 +11,7 @@ import {
   storeAssetFile,
   type Team,
 } from "@/lib/authz/fixtures";
+import { actionFiles, asSentByBrowser, call, CRASH, exportName, importAction, importRoute, routes, type ActionFn, type RouteFn } from "@/lib/authz/discovery";
 import { createInvitation } from "@/lib/data/invitations";
 import { getDailyUsage } from "@/lib/data/quota";
 import { db } from "@/lib/db";
@@ -53,8 +51,6 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 afterAll(async () => {
   await stopQueue();
@@ -674,54 +670,6 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
     ],
   },
 };
-
-// ---------- discovery: the table must cover what exists ----------
-
-const actionFiles = readdirSync(path.join(root, "lib/actions"))
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "action.ts")
-  .map((f) => f.replace(/\.ts$/, ""))
-  .sort();
-
-function routeFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), rel);
-    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [prefix] : [];
-  });
-}
-const routes = routeFiles(path.join(root, "app/api")).sort();
-
-/** sign-in → signInAction: one action per file, named after it. */
-const exportName = (file: string) => `${file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Action`;
-
-type ActionFn = (prev: undefined, input: Record<string, unknown>) => Promise<{ ok: boolean; message?: string } | undefined>;
-/** A browser sends a body with its Content-Length (the upload route refuses one without). */
-async function asSentByBrowser(url: URL, method: string, body: BodyInit | null | undefined): Promise<NextRequest> {
-  if (body === undefined || body === null) return new NextRequest(url, { method });
-  const encoded = new Request(url, { method, body });
-  const bytes = await encoded.arrayBuffer();
-  const headers = new Headers(encoded.headers);
-  headers.set("content-length", String(bytes.byteLength));
-  return new NextRequest(url, { method, body: bytes, headers });
-}
-
-type RouteFn = (request: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-const importAction = async (file: string) => (await import(path.join(root, "lib/actions", `${file}.ts`))) as Record<string, unknown>;
-const importRoute = async (route: string) => (await import(path.join(root, "app/api", route, "route.ts"))) as Record<string, unknown>;
-
-const CRASH = "Something went wrong on our side";
-
-/** The action's answer; a redirect (sign-in, accept-invitation, delete-workspace) is how some succeed. */
-async function call(fn: ActionFn, input: Record<string, unknown>): Promise<{ ok: boolean; message?: string }> {
-  try {
-    const result = await fn(undefined, input);
-    return result ?? { ok: true };
-  } catch (e) {
-    if (typeof e === "object" && e !== null && "digest" in e && String(e.digest).startsWith("NEXT_REDIRECT")) return { ok: true };
-    throw e;
-  }
-}
 
 beforeEach(() => {
   asking.viewer = null;

@@ -3,8 +3,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
+import { env } from "@/lib/env";
 import { can, type Action } from "@/lib/permissions";
 import { getStorage } from "@/lib/storage";
+import { workspaceRefSchema } from "@/lib/validations/text";
+import { crossSiteRefusal, type RouteOptions } from "@/lib/http/origin";
 
 /** The route-handler twin of lib/actions/action.ts: who asks, may they, is the input sound. */
 export function jsonError(status: number, message: string, extra?: Record<string, unknown>) {
@@ -14,8 +17,14 @@ export function jsonError(status: number, message: string, extra?: Record<string
 type Handler<P> = (ctx: { request: NextRequest; viewer: Viewer; params: P }) => Promise<Response>;
 
 /** For routes anyone may call (share links): the handler checks what the request carries. */
-export function publicRoute<P>(name: string, handler: (ctx: { request: NextRequest; params: P }) => Promise<Response>) {
+export function publicRoute<P>(
+  name: string,
+  handler: (ctx: { request: NextRequest; params: P }) => Promise<Response>,
+  options: RouteOptions = {},
+) {
   return async (request: NextRequest, { params }: { params: Promise<P> }): Promise<Response> => {
+    const refusal = crossSiteRefusal(request, env.APP_URL, options);
+    if (refusal) return jsonError(403, refusal);
     try {
       return await handler({ request, params: await params });
     } catch (e) {
@@ -32,6 +41,8 @@ export function userRoute<P>(name: string, handler: Handler<P>) {
     return handler({ request, viewer, params });
   });
 }
+
+export const STORED_FILE_CSP = "default-src 'none'; sandbox";
 
 export interface StoredFile {
   storageKey: string;
@@ -65,14 +76,22 @@ export async function storedFileResponse(
     return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": redirectCacheControl } });
   }
   const etag = `"${file.sha256}"`;
-  const all = new Headers({ ...headers, "Content-Type": file.mime, ETag: etag, "X-Content-Type-Options": "nosniff" });
+  // A stored file is shown, never run: even an image that holds script (SVG never gets this far)
+  // renders in a sandbox with nothing allowed, whatever a browser makes of its bytes.
+  const all = new Headers({
+    ...headers,
+    "Content-Type": file.mime,
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": STORED_FILE_CSP,
+  });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: all });
   const bytes = await storage.get(file.storageKey);
   if (!bytes) return jsonError(404, "Not found.");
   return new Response(new Uint8Array(bytes), { status: 200, headers: all });
 }
 
-const workspaceParams = z.object({ workspace: z.string().min(1).max(100) });
+const workspaceParams = z.object({ workspace: workspaceRefSchema });
 
 export function workspaceRoute<P extends { workspace: string }>(
   name: string,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineTextSchema } from "@/lib/validations/text";
 
 // The handful of passwords that every credential-stuffing list starts with.
 const COMMON_PASSWORDS = new Set([
@@ -26,7 +27,7 @@ export const emailSchema = z
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
+    name: lineTextSchema.trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
     email: emailSchema,
     password: z
       .string()
@@ -50,8 +51,27 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-// Only same-site paths: an open redirect after sign-in or sign-up is a phishing tool.
-export const callbackUrlSchema = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/w"));
+/** Sign-up sends everyone to sign-in with these words, whether the email was new or not (see sign-up). */
+export const SIGNED_UP_NOTICE =
+  "If this email was new, your account is ready: sign in with the password you just chose. If it already had an account, sign in with that account's password.";
+
+/** Where to go after signing in or up; checked by safeReturnPath (lib/http/return-path.ts) where it is used. */
+export const callbackUrlSchema = z.string().max(4096).optional().catch(undefined);
+
+/**
+ * A sign-in refused by the rate limit carries `rate_limited_<seconds>` as Auth.js's error code: in
+ * the thrown error for the sign-in action, in the `code` query parameter when Auth.js's own route
+ * redirects to the sign-in page. Both show when to try again.
+ */
+export const signInThrottleCode = (retryAfterMs: number) => `rate_limited_${Math.max(1, Math.ceil(retryAfterMs / 1000))}`;
+
+export function signInThrottledMessage(retryAfterMs: number): string {
+  const minutes = Math.ceil(retryAfterMs / 60_000);
+  const when = minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
+  return `Too many sign-in attempts. For your account's safety, try again ${when}.`;
+}
+
+export function signInThrottleMs(code: unknown): number | null {
+  const match = typeof code === "string" ? /^rate_limited_(\d{1,6})$/.exec(code) : null;
+  return match ? Number(match[1]) * 1000 : null;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH } from "@/lib/validations/generation";
+import { multilineTextSchema } from "@/lib/validations/text";
 
 
 /**
@@ -12,7 +13,7 @@ import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, PROMPT_MA
 export const createPrefillSchema = z.object({
   remix: recordIdSchema.optional().catch(undefined),
   image: recordIdSchema.optional().catch(undefined),
-  prompt: z.string().max(PROMPT_MAX_LENGTH).optional().catch(undefined),
+  prompt: multilineTextSchema.max(PROMPT_MAX_LENGTH).optional().catch(undefined),
   size: z.enum(IMAGE_SIZES).optional().catch(undefined),
   n: z.coerce.number().int().min(1).max(MAX_IMAGES_PER_GENERATION).optional().catch(undefined),
   refs: z

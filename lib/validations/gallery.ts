@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
+import { lineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
 /** Generations per gallery page (each has 1–4 images, so a page shows up to four times as many tiles). */
 export const GALLERY_PAGE_SIZE = 24;
@@ -45,8 +46,7 @@ export const galleryFiltersSchema = z.object({
     .transform((v) => v === "1" || v === "true")
     .catch(false),
   status: z.enum(GALLERY_STATUSES).catch("done"),
-  q: z
-    .string()
+  q: lineTextSchema
     .trim()
     .max(SEARCH_MAX_LENGTH)
     .optional()
@@ -127,14 +127,13 @@ export type LiveAfter = GalleryCursor | typeof LIVE_LATEST;
 
 // ---------- action inputs ----------
 
-const workspace = z.string().min(1);
+const workspace = workspaceRefSchema;
 const imageIds = z
   .array(id)
   .min(1, "Select at least one image.")
   .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once.`)
   .transform((ids) => Array.from(new Set(ids)));
-const collectionName = z
-  .string()
+const collectionName = lineTextSchema
   .trim()
   .min(1, "Give the collection a name.")
   .max(COLLECTION_NAME_MAX_LENGTH, `Keep the name under ${COLLECTION_NAME_MAX_LENGTH} characters.`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/image-api/schemas";
+import { lineTextSchema, multilineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
 export { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize };
 
@@ -17,9 +18,8 @@ export const SIZE_CHOICES: Record<ImageSize, { label: string; shape: string }> =
 const id = recordIdSchema;
 
 export const createGenerationSchema = z.object({
-  workspace: z.string().min(1),
-  prompt: z
-    .string()
+  workspace: workspaceRefSchema,
+  prompt: multilineTextSchema
     .trim()
     .min(1, "Describe the image you want.")
     .max(PROMPT_MAX_LENGTH, `Keep the prompt under ${PROMPT_MAX_LENGTH} characters.`),
@@ -29,12 +29,12 @@ export const createGenerationSchema = z.object({
     .int()
     .min(1, "At least one image.")
     .max(MAX_IMAGES_PER_GENERATION, `At most ${MAX_IMAGES_PER_GENERATION} images at once.`),
-  model: z.string().trim().max(100).optional(),
+  model: lineTextSchema.trim().max(100).optional(),
   references: z
     .array(
       z.object({
         assetId: id,
-        label: z.string().trim().max(REFERENCE_LABEL_MAX_LENGTH, "Keep labels short.").optional(),
+        label: lineTextSchema.trim().max(REFERENCE_LABEL_MAX_LENGTH, "Keep labels short.").optional(),
       }),
     )
     .max(MAX_REFERENCE_IMAGES, `At most ${MAX_REFERENCE_IMAGES} reference images.`)
@@ -46,7 +46,7 @@ export const createGenerationSchema = z.object({
 
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 
-export const generationRefSchema = z.object({ workspace: z.string().min(1), generationId: id });
+export const generationRefSchema = z.object({ workspace: workspaceRefSchema, generationId: id });
 
 /** The @1…@5 tags a prompt uses, so the form can warn about tags that point at empty slots. */
 export function referencedSlots(prompt: string): number[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
+import { workspaceRefSchema } from "@/lib/validations/text";
 
 export const SHARE_PASSWORD_MIN_LENGTH = 8;
 
@@ -27,7 +28,7 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v === "" ? undefined : v);
 
 const shareOptions = z.object({
-  workspace: z.string().min(1).max(100),
+  workspace: workspaceRefSchema,
   showReferences: checkbox.default(false),
   password: z.preprocess(
     emptyToUndefined,
@@ -52,7 +53,7 @@ export const createShareLinkSchema = z.discriminatedUnion(
 
 export type CreateShareLinkInput = z.output<typeof createShareLinkSchema>;
 
-export const revokeShareLinkSchema = z.object({ workspace: z.string().min(1).max(100), linkId: id });
+export const revokeShareLinkSchema = z.object({ workspace: workspaceRefSchema, linkId: id });
 
 export const unlockShareLinkSchema = z.object({
   token: shareTokenSchema,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { emailSchema } from "@/lib/validations/auth";
+import { lineTextSchema, multilineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
 export const WORKSPACE_NAME_MAX_LENGTH = 60;
 export const SLUG_MIN_LENGTH = 3;
@@ -45,10 +46,9 @@ export const ASSIGNABLE_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 const id = recordIdSchema;
-const workspace = z.string().min(1).max(100);
+const workspace = workspaceRefSchema;
 
-export const workspaceNameSchema = z
-  .string()
+export const workspaceNameSchema = lineTextSchema
   .trim()
   .min(1, "Give the workspace a name.")
   .max(WORKSPACE_NAME_MAX_LENGTH, `Keep the name under ${WORKSPACE_NAME_MAX_LENGTH} characters.`);
@@ -69,8 +69,7 @@ const checkbox = z
   .transform((v) => v === true || v === "on" || v === "true");
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  lineTextSchema
     .trim()
     .max(max, message)
     .optional()
@@ -82,7 +81,7 @@ export const renameWorkspaceSchema = z.object({ workspace, name: workspaceNameSc
 
 export const deleteWorkspaceSchema = z.object({
   workspace,
-  confirm: z.string().trim().min(1, "Type the workspace's address to confirm."),
+  confirm: lineTextSchema.trim().min(1, "Type the workspace's address to confirm."),
 });
 
 export const memberTargetSchema = z.object({ workspace, userId: id });
@@ -148,8 +147,7 @@ export const unpinReferenceSchema = z.object({ workspace, assetId: id });
 export const addCommentSchema = z.object({
   workspace,
   generationId: id,
-  body: z
-    .string()
+  body: multilineTextSchema
     .trim()
     .min(1, "Write something first.")
     .max(COMMENT_MAX_LENGTH, `Keep comments under ${COMMENT_MAX_LENGTH} characters.`),

@@ -1,11 +1,12 @@
 import { buttonClass } from "@/components/ui/button";
 import { oauthProviders, signIn } from "@/lib/auth";
-import { callbackUrlSchema } from "@/lib/validations/auth";
+import { env } from "@/lib/env";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 /** GitHub / Google, when configured; they return to the same place the form would (an invite, say). */
 export function OAuthButtons({ callbackUrl }: { callbackUrl?: string }) {
   if (oauthProviders.length === 0) return null;
-  const redirectTo = callbackUrlSchema.parse(callbackUrl);
+  const redirectTo = safeReturnPath(callbackUrl, env.APP_URL);
   return (
     <div className="mt-6 space-y-2 border-t border-ink/10 pt-6">
       {oauthProviders.map((p) => (

@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { signInAction } from "@/lib/actions/sign-in";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `notice`: what an earlier attempt that did not come through this form ended with (see the page). */
+export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: { message: string; ok?: boolean } }) {
   const [state, action, pending] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -20,7 +21,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         errors={state?.fieldErrors?.password}
       />
-      <FormMessage message={state?.ok === false && !state.fieldErrors?.password ? state.message : undefined} />
+      {state ? (
+        <FormMessage message={state.ok === false && !state.fieldErrors?.password ? state.message : undefined} />
+      ) : (
+        <FormMessage message={notice?.message} ok={notice?.ok} />
+      )}
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

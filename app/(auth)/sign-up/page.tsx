@@ -11,7 +11,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
-      <p className="mb-6 text-sm text-ink-muted">You get a personal studio right away.</p>
+      <p className="mb-6 text-sm text-ink-muted">
+        You get a personal studio right away. Then sign in with your new account: we never say here whether an email
+        already has one, so nobody can use this form to find out who uses Atelier.
+      </p>
       <SignUpForm callbackUrl={callback} />
       <OAuthButtons callbackUrl={callback} />
       <p className="mt-6 text-sm text-ink-muted">

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { createReferenceAsset } from "@/lib/data/assets";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
 import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedError } from "@/lib/images";
+import { fileNameOf, parseFileNameHeader } from "@/lib/validations/upload";
 
 /**
  * One reference image per request, so the browser can show each file's progress and a refused
@@ -10,13 +10,14 @@ import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedErro
  */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const fileNameSchema = z.string().trim().min(1).max(255).catch("image");
 
 export const POST = workspaceRoute<{ workspace: string }>(
   "upload-reference",
   "asset.upload",
   async ({ request, viewer, workspace }) => {
-    const headerName = fileNameSchema.parse(decodeURIComponent(request.headers.get("x-file-name") ?? ""));
+    const header = parseFileNameHeader(request.headers.get("x-file-name"));
+    if (!header.ok) return jsonError(400, header.message);
+    const headerName = header.name;
     // Without a declared length the body would be read whole before any check could refuse it.
     const declared = Number(request.headers.get("content-length") ?? Number.NaN);
     if (!Number.isFinite(declared)) return jsonError(411, "The upload must declare its size (Content-Length).");
@@ -30,7 +31,9 @@ export const POST = workspaceRoute<{ workspace: string }>(
       return jsonError(400, "The upload did not arrive as a form with a file.");
     }
     if (!(file instanceof File)) return jsonError(400, "Choose an image file to upload.");
-    const fileName = fileNameSchema.parse(file.name || headerName);
+    const named = fileNameOf(file.name, headerName);
+    if (!named.ok) return jsonError(400, named.message);
+    const fileName = named.name;
     const bytes = Buffer.from(await file.arrayBuffer());
     try {
       await inspectUpload(bytes, fileName);
