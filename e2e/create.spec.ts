@@ -67,7 +67,8 @@ const faults: { fault: string; times?: number; message: RegExp }[] = [
   { fault: "moderation", message: /safety/i },
   { fault: "429", times: 10, message: /busy|rate|too many/i },
   { fault: "500", message: /./ },
-  { fault: "503", message: /./ },
+  // An overloaded 503 is a rate limit: retried automatically, so it fails only when it persists.
+  { fault: "503", times: 10, message: /busy|rate|too many/i },
   { fault: "html-502", message: /gateway|unavailable|relay/i },
   { fault: "html-504", message: /gateway|unavailable|relay|time/i },
   { fault: "truncated", message: /./ },

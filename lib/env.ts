@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 
+import { modelProfilesSetting } from "./image-api/profile-config";
+
 /**
  * Every environment variable the app reads, parsed once. Nothing else reads process.env.
  * Defaults are the zero-configuration dev setup (embedded Postgres, local storage, the stand-in
@@ -36,6 +38,7 @@ const schema = z
     IMAGE_API_TIMEOUT_MS: z.coerce.number().int().positive().default(360_000),
     IMAGE_API_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     IMAGE_MAX_N: z.coerce.number().int().min(1).max(10).default(4),
+    IMAGE_MODEL_PROFILES: modelProfilesSetting,
 
     STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/storage")),
     PUBLIC_ASSET_BASE_URL: optionalUrl,

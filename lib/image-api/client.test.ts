@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type FaultName, type StandIn } from "@/scripts/stand-in/server";
 import { generateImages, GENERATIONS_PATH, type GenerateImagesInput, type ImageApiConfig } from "./client";
-import { ImageApiError, type ImageApiErrorCode } from "./errors";
+import { ImageApiError } from "./errors";
+import type { Charged, FailureClass } from "./failures";
 import { closedPortUrl, serve } from "./test-server";
 
 let standIn: StandIn;
@@ -88,47 +89,45 @@ describe("requests", () => {
 });
 
 describe("error mapping, against every stand-in fault", () => {
-  it.each<[FaultName, ImageApiErrorCode, boolean, number | undefined]>([
-    ["400", "invalid_request", false, 400],
-    ["401", "bad_key", false, 401],
-    ["403-quota", "quota", false, 403],
-    ["moderation", "moderation_blocked", false, 400],
-    ["500", "server_error", true, 500],
-    ["503", "server_error", true, 503],
-    ["html-502", "gateway", true, 502],
-    ["html-504", "gateway", true, 504],
-    ["truncated", "bad_response", true, undefined],
-    ["empty", "bad_response", true, undefined],
-    ["bad-json", "bad_response", true, undefined],
-  ])("%s → %s (mayHaveProduced %s), not retried", async (fault, code, mayHaveProduced, status) => {
+  it.each<[FaultName, FailureClass, Charged, number]>([
+    ["400", "bad_request", "no", 400],
+    ["401", "bad_key", "no", 401],
+    ["403-quota", "out_of_balance", "no", 403],
+    ["moderation", "safety", "maybe", 400],
+    ["500", "server_error", "maybe", 500],
+    ["html-502", "gateway", "maybe", 502],
+    ["html-504", "gateway", "maybe", 504],
+    ["truncated", "bad_response", "yes", 200],
+    ["empty", "no_images", "maybe", 200],
+    ["bad-json", "bad_response", "yes", 200],
+  ])("%s → %s (charged %s), not retried", async (fault, failureClass, charged, status) => {
     standIn.queueFault(fault, 5);
     const error = await rejection(generateImages(input, config()));
-    expect(error).toMatchObject({ code, mayHaveProduced, status });
+    expect(error).toMatchObject({ failureClass, charged, status, autoRetry: false });
+    expect(error.raw?.status).toBe(status);
     expect(error.userMessage).not.toMatch(/stand-in-key/);
     expect(standIn.ledger()).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
-  it("invalid_request carries the endpoint's message; moderation says so plainly", async () => {
+  it("bad_request carries the endpoint's message and names the parameter", async () => {
     standIn.queueFault("400");
     const invalid = await rejection(generateImages(input, config()));
     expect(invalid.userMessage).toBe(
       "The image service rejected the request: Invalid 'prompt': the request could not be processed (stand-in fault 400).",
     );
-    standIn.queueFault("moderation");
-    const blocked = await rejection(generateImages(input, config()));
-    expect(blocked.userMessage).toMatch(/rejected by the image service's safety system/);
+    expect(invalid.param).toBe("prompt");
   });
 
   it("a wrong key is bad_key", async () => {
-    const error = await rejection(generateImages(input, config({ apiKey: "wrong" })));
-    expect(error.code).toBe("bad_key");
+    const error = await rejection(generateImages(input, config({ apiKey: "wrong-key-123456" })));
+    expect(error.failureClass).toBe("bad_key");
+    expect(error.raw?.excerpt).not.toContain("wrong-key-123456");
   });
 
-  it("the endpoint's own validation comes back as invalid_request", async () => {
+  it("a reference the endpoint cannot read comes back as reference_rejected, naming it", async () => {
     const error = await rejection(generateImages({ ...input, images: ["ftp://nope/a.png"] }, config()));
-    expect(error.code).toBe("invalid_request");
-    expect(error.userMessage).toMatch(/image\[0\]/);
+    expect(error).toMatchObject({ failureClass: "reference_rejected", param: "image[0]" });
   });
 
   it("a redirect is reported, not followed", async () => {
@@ -137,7 +136,7 @@ describe("error mapping, against every stand-in fault", () => {
     });
     try {
       const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
-      expect(error).toMatchObject({ code: "bad_response", status: 301, mayHaveProduced: false });
+      expect(error).toMatchObject({ failureClass: "bad_response", status: 301, charged: "no" });
     } finally {
       await server.close();
     }
@@ -156,8 +155,29 @@ describe("retries", () => {
   it("gives up on 429 after maxRetries with rate_limited", async () => {
     standIn.queueFault("429", 3);
     const error = await rejection(generateImages(input, config({ maxRetries: 2 })));
-    expect(error).toMatchObject({ code: "rate_limited", retryAfterMs: 1000, mayHaveProduced: false });
+    expect(error).toMatchObject({ failureClass: "rate_limited", retryAfterMs: 1000, charged: "no" });
     expect(standIn.ledger()).toHaveLength(3);
+  });
+
+  it("retries an overloaded 503 as rate_limited", async () => {
+    standIn.queueFault("503");
+    const result = await generateImages(input, config());
+    expect(result.items).toHaveLength(2);
+    expect(standIn.ledger().map((e) => e.status)).toEqual([503, 200]);
+  });
+
+  it("gives a Retry-After longer than a minute back to the caller instead of waiting it out", async () => {
+    const server = await serve((_, res) => {
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "600" });
+      res.end(JSON.stringify({ error: { message: "当前分组上游负载已饱和，请稍后再试", type: "new_api_error", code: null } }));
+    });
+    try {
+      const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
+      expect(error).toMatchObject({ failureClass: "rate_limited", retryAfterMs: 600_000 });
+      expect(sleeps).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("really waits when no sleep is injected", async () => {
@@ -169,14 +189,14 @@ describe("retries", () => {
 
   it("retries a refused connection with backoff, then fails as network without having produced", async () => {
     const error = await rejection(generateImages(input, config({ baseUrl: await closedPortUrl() })));
-    expect(error).toMatchObject({ code: "network", connectionFailure: true, mayHaveProduced: false });
+    expect(error).toMatchObject({ failureClass: "network", charged: "no", autoRetry: true });
     expect(error.message).toMatch(/ECONNREFUSED/);
     expect(sleeps).toHaveLength(2);
     expect(sleeps[0]).toBeGreaterThanOrEqual(500);
     expect(sleeps[1]).toBeGreaterThanOrEqual(1000);
   });
 
-  it("retries a connection reset before headers", async () => {
+  it("does not retry a connection reset before headers: the relay may have read the request and be billing it", async () => {
     let calls = 0;
     const server = await serve((req, res) => {
       calls += 1;
@@ -186,9 +206,9 @@ describe("retries", () => {
       );
     });
     try {
-      const result = await generateImages(input, config({ baseUrl: server.url }));
-      expect(result.items).toEqual([{ url: "https://x.test/a.png" }]);
-      expect(calls).toBe(2);
+      const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
+      expect(error).toMatchObject({ failureClass: "network", charged: "maybe", autoRetry: false });
+      expect(calls).toBe(1);
     } finally {
       await server.close();
     }
@@ -204,11 +224,50 @@ describe("retries", () => {
     });
     try {
       const error = await rejection(generateImages(input, config({ baseUrl: server.url })));
-      expect(error).toMatchObject({ code: "network", connectionFailure: false, mayHaveProduced: true });
+      expect(error).toMatchObject({ failureClass: "network", charged: "maybe" });
       expect(calls).toBe(1);
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("answer limits", () => {
+  it("keeps at most as many results as were asked for", async () => {
+    const fetchMore: typeof fetch = async () =>
+      Response.json({ created: 5, data: [1, 2, 3].map((i) => ({ url: `https://x.test/${i}.png` })) });
+    const result = await generateImages({ ...input, n: 1 }, config({ fetch: fetchMore }));
+    expect(result.items).toEqual([{ url: "https://x.test/1.png" }]);
+  });
+
+  it("stops reading an answer larger than the cap and drops the connection", async () => {
+    let closed = false;
+    const server = await serve((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"created": 1, "data": [{"b64_json": "');
+      const chunk = "A".repeat(64 * 1024);
+      const pump = () => {
+        while (!closed && res.write(chunk));
+        if (!closed) res.once("drain", pump);
+      };
+      res.on("close", () => (closed = true));
+      pump();
+    });
+    try {
+      const error = await rejection(generateImages(input, config({ baseUrl: server.url, maxResponseBytes: 1024 * 1024 })));
+      expect(error).toMatchObject({ failureClass: "bad_response", charged: "yes", status: 200 });
+      expect(error.message).toMatch(/larger than 1048576 bytes/);
+      await expect.poll(() => closed).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a declared Content-Length over the cap without reading it", async () => {
+    const fetchHuge: typeof fetch = async () =>
+      new Response("{}", { status: 200, headers: { "content-length": String(10 * 1024 * 1024) } });
+    const error = await rejection(generateImages(input, config({ fetch: fetchHuge, maxResponseBytes: 1024 })));
+    expect(error.failureClass).toBe("bad_response");
   });
 });
 
@@ -217,7 +276,7 @@ describe("timeouts and aborts", () => {
     standIn.queueFault("hang");
     const started = Date.now();
     const error = await rejection(generateImages(input, config({ timeoutMs: 300 })));
-    expect(error).toMatchObject({ code: "timeout", mayHaveProduced: true });
+    expect(error).toMatchObject({ failureClass: "timeout", charged: "maybe" });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(standIn.ledger()).toHaveLength(1);
   });

@@ -1,6 +1,14 @@
 import { z } from "zod";
+import { FAILURE_TABLE, type Charged, type FailureClass } from "./failures";
 import { parseRetryAfter } from "./retry";
 
+/** The classes a call itself can end in; cancelled and interrupted are decided by the app. */
+export type RelayFailureClass = Exclude<FailureClass, "cancelled" | "interrupted">;
+
+/**
+ * @deprecated Transitional: lib/jobs stores `code` and `userMessage` until it moves to
+ * `failureClass` and FAILURE_TABLE; remove both then.
+ */
 export type ImageApiErrorCode =
   | "bad_key"
   | "quota"
@@ -13,17 +21,34 @@ export type ImageApiErrorCode =
   | "network"
   | "bad_response";
 
-export interface ImageApiErrorInit {
-  code: ImageApiErrorCode;
-  /** For logs: what happened, in detail. Never shown to users. */
-  message: string;
-  userMessage?: string;
-  status?: number;
-  retryAfterMs?: number;
-  mayHaveProduced: boolean;
-  connectionFailure?: boolean;
-  cause?: unknown;
-}
+const LEGACY_CODE: Record<RelayFailureClass, ImageApiErrorCode> = {
+  safety: "moderation_blocked",
+  rate_limited: "rate_limited",
+  out_of_balance: "quota",
+  model_unavailable: "invalid_request",
+  bad_key: "bad_key",
+  bad_request: "invalid_request",
+  reference_rejected: "invalid_request",
+  gateway: "gateway",
+  timeout: "timeout",
+  network: "network",
+  bad_response: "bad_response",
+  no_images: "bad_response",
+  server_error: "server_error",
+};
+
+const FROM_LEGACY: Partial<Record<ImageApiErrorCode, RelayFailureClass>> = {
+  bad_key: "bad_key",
+  quota: "out_of_balance",
+  rate_limited: "rate_limited",
+  moderation_blocked: "safety",
+  invalid_request: "bad_request",
+  gateway: "gateway",
+  server_error: "server_error",
+  timeout: "timeout",
+  network: "network",
+  bad_response: "bad_response",
+};
 
 const USER_MESSAGES: Record<ImageApiErrorCode, string> = {
   bad_key: "The image service did not accept our credentials. An administrator needs to check the API key.",
@@ -39,29 +64,70 @@ const USER_MESSAGES: Record<ImageApiErrorCode, string> = {
   bad_response: "The image service sent back a response that could not be read.",
 };
 
+/** What the relay actually sent, for administrators ("Copy error details"). */
+export interface RawAnswer {
+  status: number;
+  /** The first 2 KB of the body, with keys, bearer tokens and e-mail addresses redacted. */
+  excerpt: string;
+}
+
+export interface ImageApiErrorInit {
+  /** Defaults from `code` (the legacy form download.ts uses). */
+  failureClass?: RelayFailureClass;
+  /** @deprecated Legacy; defaults from failureClass. */
+  code?: ImageApiErrorCode;
+  /** For logs: what happened, in detail. Never shown to users. */
+  message: string;
+  userMessage?: string;
+  status?: number;
+  retryAfterMs?: number;
+  /** Defaults to the class's value in FAILURE_TABLE (or "maybe"/"no" from the legacy mayHaveProduced). */
+  charged?: Charged;
+  /** Defaults to the class's value in FAILURE_TABLE. */
+  autoRetry?: boolean;
+  /** @deprecated Legacy spelling of charged: true is "maybe", false is "no". */
+  mayHaveProduced?: boolean;
+  param?: string;
+  raw?: RawAnswer;
+  cause?: unknown;
+}
+
 export class ImageApiError extends Error {
   override readonly name = "ImageApiError";
-  readonly code: ImageApiErrorCode;
-  /** Plain language, safe to show to the person who asked for the images. */
-  readonly userMessage: string;
+  readonly failureClass: RelayFailureClass;
+  /** Whether this call was probably billed. Authoritative for this error; the table has the class's usual value. */
+  readonly charged: Charged;
+  /** Whether the client retries it on its own. Never true for a call that may have been billed. */
+  readonly autoRetry: boolean;
   readonly status?: number;
+  /** From Retry-After, when the relay sent one. */
   readonly retryAfterMs?: number;
-  /**
-   * True when the request reached the endpoint and images may have been generated (and billed)
-   * even though we got none: such a failure must not be retried blindly.
-   */
+  /** For bad_request (and reference_rejected): the request parameter the relay named, e.g. "size" or "image[0]". */
+  readonly param?: string;
+  readonly raw?: RawAnswer;
+  /** @deprecated See ImageApiErrorCode. */
+  readonly code: ImageApiErrorCode;
+  /** @deprecated See ImageApiErrorCode. Plain language, safe to show. */
+  readonly userMessage: string;
+  /** @deprecated charged !== "no". */
   readonly mayHaveProduced: boolean;
-  /** True only when the connection failed before any response (refused, reset, DNS, unreachable). */
-  readonly connectionFailure: boolean;
 
   constructor(init: ImageApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.code;
-    this.userMessage = init.userMessage ?? USER_MESSAGES[init.code];
+    const failureClass = init.failureClass ?? FROM_LEGACY[init.code ?? "bad_response"] ?? "bad_response";
+    const row = FAILURE_TABLE[failureClass];
+    this.failureClass = failureClass;
+    const legacyCharged = init.mayHaveProduced === undefined ? undefined : init.mayHaveProduced ? "maybe" : "no";
+    this.charged = init.charged ?? legacyCharged ?? row.charged;
+    // A call that may have been billed is never repeated behind the person's back.
+    this.autoRetry = (init.autoRetry ?? row.autoRetry) && this.charged === "no";
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
-    this.mayHaveProduced = init.mayHaveProduced;
-    this.connectionFailure = init.connectionFailure ?? false;
+    this.param = init.param;
+    this.raw = init.raw;
+    this.code = init.code ?? LEGACY_CODE[failureClass];
+    this.userMessage = init.userMessage ?? USER_MESSAGES[this.code];
+    this.mayHaveProduced = this.charged !== "no";
   }
 }
 
@@ -72,60 +138,196 @@ export interface ErrorResponse {
   body: string;
 }
 
-const stringish = z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? undefined : String(v)));
+/** What the client knows about the request an answer belongs to. */
+export interface RequestContext {
+  /** Per reference, in order: decoded bytes of a data: URL, or null for a URL (size unknown). */
+  referenceBytes?: (number | null)[];
+  /** Redacted from raw excerpts besides the generic patterns. */
+  secrets?: string[];
+}
 
-/** OpenAI-style `{"error": {...}}`, plus the flatter shapes that gateways and proxies use. */
-const apiErrorBodySchema = z.union([
-  z.object({ error: z.object({ message: stringish, type: stringish, code: stringish }) }).transform((b) => b.error),
-  z.object({ error: z.string() }).transform((b) => ({ message: b.error, type: undefined, code: undefined })),
-  z.object({ message: z.string() }).transform((b) => ({ message: b.message, type: undefined, code: undefined })),
-  z.object({ detail: z.string() }).transform((b) => ({ message: b.detail, type: undefined, code: undefined })),
+const stringish = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null || v === "" ? undefined : String(v)));
+
+export interface ErrorDetail {
+  message?: string;
+  type?: string;
+  code?: string;
+  param?: string;
+}
+
+/**
+ * OpenAI-style `{"error": {...}}`, plus the flatter shapes gateways use: one-api/new-api's
+ * `{"code": "insufficient_user_quota", "message": "预扣费额度失败…", "data": null}`,
+ * `{"error": "…"}`, `{"message": "…"}`, `{"detail": "…"}`.
+ */
+const errorDetailSchema = z.union([
+  z
+    .object({ error: z.object({ message: stringish, type: stringish, code: stringish, param: stringish }) })
+    .transform((b): ErrorDetail => b.error),
+  z.object({ error: z.string() }).transform((b): ErrorDetail => ({ message: b.error })),
+  z
+    .object({ message: z.string(), code: stringish, type: stringish })
+    .transform((b): ErrorDetail => ({ message: b.message, code: b.code, type: b.type })),
+  z.object({ detail: z.string() }).transform((b): ErrorDetail => ({ message: b.detail })),
 ]);
 
-const QUOTA = /quota|billing|balance|credit/i;
-const MODERATION = new Set(["moderation_blocked", "content_policy_violation"]);
-const MAX_ENDPOINT_MESSAGE = 300;
+/** The error an answer's JSON describes, if it describes one. */
+export function errorDetail(json: unknown): ErrorDetail | undefined {
+  const parsed = errorDetailSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
 
-/** Maps a non-2xx answer (or any answer that is not a success) to a typed error. */
-export function errorFromResponse(response: ErrorResponse, now: number = Date.now()): ImageApiError {
+// Each pattern is matched against the message, code and type together, English and Chinese as
+// one-api / new-api and the relays built on them phrase it.
+const SAFETY =
+  /moderation|safety system|content[ _]?polic|content[ _]?filter|sensitive[ _]words|flagged|not allowed by our|prohibited|nsfw|安全系统|安全审核|内容审核|审核未通过|内容违规|违规|敏感(词|内容|信息)|不合规/i;
+const BALANCE =
+  /insufficient[ _](user[ _])?(quota|balance|credit)|quota is not enough|quota_failed|exceeded your current quota|billing[ _]hard[ _]limit|check your plan and billing|out of (credit|balance)|预扣费|额度不足|余额不足|额度已用尽|额度已耗尽|欠费|请充值/i;
+const SATURATED =
+  /负载已饱和|上游负载|请求过于频繁|请求频率|频率限制|rate[ _-]?limit|too many requests|overloaded|over capacity|no capacity|capacity exhausted/i;
+const NO_CHANNEL =
+  /无可用渠道|没有可用的?渠道|no available channel|model_not_found|model_not_available|模型.{0,24}(不存在|不可用|未开放)|model .{0,80}(does not exist|not found|is not available|unavailable)/i;
+const BAD_KEY =
+  /invalid_api_key|incorrect api key|invalid api key|invalid[ _](access[ _])?token|api key .{0,20}(invalid|expired|revoked)|无效的令牌|令牌.{0,6}(无效|已过期|过期|禁用|不可用|不存在)|未提供令牌/i;
+const REFERENCE =
+  /invalid[ _]image|image[ _]too[ _]large|image_url|image_parse|image.{0,40}(too large|too big|exceeds|could not be (read|decoded|downloaded|processed))|failed to (download|fetch|load|decode|process|read) (the )?(reference )?image|unsupported image|(图片|图像|参考图).{0,12}(过大|太大|超过|超出|无法|失败|格式|错误|不支持)/i;
+/** What field relays answer when a reference was too big for them: nothing useful. */
+const UNHELPFUL = /^\s*(unknown error|未知错误|internal (server )?error|error|null|undefined)?[.!。]?\s*(\(request id: [^)]*\))?\s*$/i;
+/** Field relays fail references at about 1.5 MB; below this, a reference is an unlikely cause of an unhelpful error. */
+const LARGE_REFERENCE_BYTES = 1_000_000;
+
+const GATEWAY_STATUSES = new Set([502, 504, 520, 521, 522, 523, 524, 525, 526, 530]);
+/** Cloudflare: the origin was never reached (down, unreachable, TLS failed), so nothing was billed. */
+const ORIGIN_NOT_REACHED = new Set([521, 522, 523, 525, 526]);
+const PARAM_NAME = /^[A-Za-z_][\w.[\]]{0,40}$/;
+
+export interface Classification {
+  failureClass: RelayFailureClass;
+  charged?: Charged;
+  param?: string;
+}
+
+/**
+ * Decides the class of one failed answer from everything it says, never the status alone: a 429
+ * can be out of balance, a 500 a safety refusal, a 200 an error object.
+ */
+export function classify(
+  answer: { status: number; html: boolean; detail?: ErrorDetail; text: string },
+  context: RequestContext = {},
+): Classification {
+  const { status, detail } = answer;
+  const said = [detail?.message, detail?.code, detail?.type].filter(Boolean).join(" | ") || (answer.html ? "" : answer.text);
+  const param = detail?.param && PARAM_NAME.test(detail.param) ? detail.param : paramFromMessage(detail?.message);
+  const references = context.referenceBytes ?? [];
+
+  if (SAFETY.test(said)) return { failureClass: "safety" };
+  if (BALANCE.test(said)) return { failureClass: "out_of_balance" };
+  if (SATURATED.test(said)) return { failureClass: "rate_limited" };
+  if (NO_CHANNEL.test(said)) return { failureClass: "model_unavailable" };
+  if (BAD_KEY.test(said) || status === 401) return { failureClass: "bad_key" };
+  if (REFERENCE.test(said) || param?.startsWith("image")) return { failureClass: "reference_rejected", param };
+  if (status === 413 && references.length > 0) return { failureClass: "reference_rejected", charged: "no" };
+
+  // Also a gateway's HTML "slow down" page (Cloudflare 1015).
+  if (status === 429) return { failureClass: "rate_limited" };
+  if (answer.html || GATEWAY_STATUSES.has(status)) {
+    const refused = status < 500 || ORIGIN_NOT_REACHED.has(status);
+    return { failureClass: "gateway", ...(refused && { charged: "no" }) };
+  }
+  const largeReference = references.some((bytes) => bytes === null || bytes >= LARGE_REFERENCE_BYTES);
+  if (largeReference && UNHELPFUL.test(detail?.message ?? answer.text)) return { failureClass: "reference_rejected" };
+  if (status === 408) return { failureClass: "timeout" };
+  if (status >= 400 && status < 500) return { failureClass: "bad_request", param };
+  if (status >= 500 || status < 300) return { failureClass: "server_error" };
+  // A redirect or an informational status: the request was not acted on.
+  return { failureClass: "bad_response", charged: "no" };
+}
+
+/** The parameter an OpenAI-style message names, e.g. "Invalid 'size'…" or "Unrecognized request argument supplied: foo". */
+function paramFromMessage(message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const named =
+    /invalid (?:value for )?'([^']+)'/i.exec(message)?.[1] ??
+    /(?:argument|parameter)(?: supplied)?:? '?([A-Za-z_][\w.[\]]*)/i.exec(message)?.[1] ??
+    /参数\s*[`'"“]?([A-Za-z_][\w.[\]]*)/.exec(message)?.[1];
+  return named && PARAM_NAME.test(named) ? named : undefined;
+}
+
+/** Maps a non-2xx answer to a typed error. */
+export function errorFromResponse(response: ErrorResponse, context: RequestContext = {}, now: number = Date.now()): ImageApiError {
   const { status } = response;
   const html = isHtml(response.contentType, response.body);
-  const detail = html ? undefined : parseErrorBody(response.body);
-  const endpointMessage = clip(
-    detail?.message || (html ? htmlTitle(response.body) : response.body.trim()) || `HTTP ${status}`,
-  );
-  const tags = [detail?.code, detail?.type].filter((t): t is string => Boolean(t));
-  const message = `Image API answered HTTP ${status}${tags.length ? ` (${tags.join(", ")})` : ""}: ${endpointMessage}`;
-  const make = (code: ImageApiErrorCode, mayHaveProduced: boolean, extra: Partial<ImageApiErrorInit> = {}) =>
-    new ImageApiError({ code, message, status, mayHaveProduced, ...extra });
+  const detail = html ? undefined : errorDetail(tryJson(response.body));
+  const { failureClass, charged, param } = classify({ status, html, detail, text: response.body }, context);
+  return errorFromAnswer({ status, html, detail, body: response.body, failureClass, charged, param, context, now, retryAfter: response.retryAfter });
+}
 
-  if (status === 401) return make("bad_key", false);
-  if ((status === 403 || status === 429) && tags.some((t) => QUOTA.test(t))) return make("quota", false);
-  if (status === 429) return make("rate_limited", false, { retryAfterMs: parseRetryAfter(response.retryAfter, now) });
-  if (status >= 400 && status < 500 && tags.some((t) => MODERATION.has(t))) return make("moderation_blocked", false);
-  if (status === 502 || status === 504 || html) return make("gateway", status >= 500);
-  if (status >= 500) return make("server_error", true);
-  if (status >= 400) {
-    return make("invalid_request", false, { userMessage: `The image service rejected the request: ${endpointMessage}` });
-  }
-  return make("bad_response", false, {
-    message: `Image API answered HTTP ${status}, which is neither a success nor an error; check IMAGE_API_BASE_URL`,
+/** Builds the error for an answer already classified (also a 2xx one carrying an error object). */
+export function errorFromAnswer(a: {
+  status: number;
+  html: boolean;
+  detail?: ErrorDetail;
+  body: string;
+  failureClass: RelayFailureClass;
+  charged?: Charged;
+  param?: string;
+  context: RequestContext;
+  retryAfter?: string | null;
+  now?: number;
+  userMessage?: string;
+}): ImageApiError {
+  const said = clip(a.detail?.message || (a.html ? htmlTitle(a.body) : a.body.trim()) || `HTTP ${a.status}`);
+  const tags = [a.detail?.code, a.detail?.type].filter((t): t is string => Boolean(t));
+  const retryAfterMs = parseRetryAfter(a.retryAfter ?? null, a.now);
+  return new ImageApiError({
+    failureClass: a.failureClass,
+    message: `Image API answered HTTP ${a.status}${tags.length ? ` (${tags.join(", ")})` : ""} → ${a.failureClass}: ${redact(said, a.context.secrets)}`,
+    userMessage: a.userMessage ?? (a.failureClass === "bad_request" ? `The image service rejected the request: ${redact(said, a.context.secrets)}` : undefined),
+    status: a.status,
+    charged: a.charged,
+    retryAfterMs,
+    param: a.param,
+    raw: rawAnswer(a.status, a.body, a.context.secrets),
   });
+}
+
+export function rawAnswer(status: number, body: string, secrets: string[] = []): RawAnswer {
+  return { status, excerpt: clipChars(redact(body.slice(0, 2 * RAW_EXCERPT_CHARS), secrets), RAW_EXCERPT_CHARS) };
+}
+
+const RAW_EXCERPT_CHARS = 2048;
+
+const REDACTIONS: [RegExp, string][] = [
+  [/\bBearer\s+[\w.~+/=-]+/gi, "Bearer [redacted]"],
+  [/\b(sk|pk|rk)-[\w-]{6,}/g, "$1-[redacted]"],
+  [/\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]+/g, "[token]"],
+  [/("?(?:api[_-]?key|access[_-]?token|authorization|token|secret|password)"?\s*[:=]\s*)"?[^"\s,}&]+"?/gi, "$1[redacted]"],
+  [/[\w.%+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}/g, "[email]"],
+  // Base64 image data is noise in an excerpt: keep its length only.
+  [/[A-Za-z0-9+/]{200,}={0,2}/g, "[base64 data]"],
+];
+
+/** Removes credentials and personal data from text an administrator may copy around. */
+export function redact(text: string, secrets: string[] = []): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join("[redacted]");
+  for (const [pattern, replacement] of REDACTIONS) out = out.replace(pattern, replacement);
+  return out;
 }
 
 export function isHtml(contentType: string | null, body: string): boolean {
   return /text\/html/i.test(contentType ?? "") || /^\s*<(!doctype\s+html|html)[\s>]/i.test(body);
 }
 
-function parseErrorBody(body: string): { message?: string; type?: string; code?: string } | undefined {
-  let json: unknown;
+export function tryJson(body: string): unknown {
   try {
-    json = JSON.parse(body);
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
-  const parsed = apiErrorBodySchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
 }
 
 function htmlTitle(body: string): string {
@@ -133,9 +335,14 @@ function htmlTitle(body: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+const MAX_ENDPOINT_MESSAGE = 300;
+
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_ENDPOINT_MESSAGE ? `${flat.slice(0, MAX_ENDPOINT_MESSAGE - 1)}…` : flat;
+  return clipChars(text.replace(/\s+/g, " ").trim(), MAX_ENDPOINT_MESSAGE);
+}
+
+function clipChars(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const NOT_REACHED = new Set([
@@ -146,19 +353,22 @@ const NOT_REACHED = new Set([
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
-/** The socket broke before an answer: the request may have been read and acted on, or not. */
-const CUT_OFF = new Set(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]);
 const TLS = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
 
-/** Maps a rejected fetch or body read (but not an abort: the caller handles those) to a typed error. */
+/**
+ * Maps a rejected fetch or body read (but not an abort: the caller handles those) to a typed error.
+ * Only a connection that never carried the request (refused, DNS, unreachable, TLS) is certainly
+ * not billed, and only that one is retried; a reset may come after the relay read the request.
+ */
 export function networkError(error: unknown, phase: { responded: boolean }): ImageApiError {
   const code = causeCode(error);
-  const reached = phase.responded || !(code !== undefined && (NOT_REACHED.has(code) || TLS.test(code)));
+  const notSent = !phase.responded && code !== undefined && (NOT_REACHED.has(code) || TLS.test(code));
   return new ImageApiError({
-    code: "network",
+    failureClass: "network",
     message: `Image API request failed ${phase.responded ? "while reading the response" : "before any response"}: ${failureDetail(error)}`,
-    mayHaveProduced: reached,
-    connectionFailure: !phase.responded && code !== undefined && (NOT_REACHED.has(code) || CUT_OFF.has(code)),
+    charged: notSent ? "no" : "maybe",
+    // TLS failures will not heal on a retry seconds later; refused/unreachable often do.
+    autoRetry: notSent && !TLS.test(code ?? ""),
     cause: error,
   });
 }
@@ -170,11 +380,11 @@ export function failureDetail(error: unknown): string {
 
 export function timeoutError(timeoutMs: number, what = "Image API request", userMessage?: string): ImageApiError {
   return new ImageApiError({
-    code: "timeout",
+    failureClass: "timeout",
     message: `${what} timed out after ${timeoutMs} ms`,
     userMessage,
     // The request had been sent, so the endpoint may be generating (and billing) right now.
-    mayHaveProduced: true,
+    charged: "maybe",
   });
 }
 

@@ -1,52 +1,50 @@
 import { describe, expect, it } from "vitest";
 import { ImageApiError, type ImageApiErrorInit } from "./errors";
+import { FAILURE_CLASSES, FAILURE_TABLE } from "./failures";
 import { backoffMs, parseRetryAfter, retryDelayMs, type RetryPolicy } from "./retry";
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRetryAfterMs: 30_000 };
-const error = (init: Partial<ImageApiErrorInit> & Pick<ImageApiErrorInit, "code">) =>
-  new ImageApiError({ message: "test", mayHaveProduced: false, ...init });
+const error = (init: Partial<ImageApiErrorInit> & Pick<ImageApiErrorInit, "failureClass">) =>
+  new ImageApiError({ message: "test", ...init });
 
 describe("retryDelayMs", () => {
-  it("honours Retry-After on a rate limit, capped", () => {
-    expect(retryDelayMs(error({ code: "rate_limited", retryAfterMs: 1500 }), 0, policy)).toBe(1500);
-    expect(retryDelayMs(error({ code: "rate_limited", retryAfterMs: 3_600_000 }), 0, policy)).toBe(30_000);
-    expect(retryDelayMs(error({ code: "rate_limited", retryAfterMs: 0 }), 0, policy)).toBe(0);
+  it("honours Retry-After on a rate limit", () => {
+    expect(retryDelayMs(error({ failureClass: "rate_limited", retryAfterMs: 1500 }), 0, policy)).toBe(1500);
+    expect(retryDelayMs(error({ failureClass: "rate_limited", retryAfterMs: 0 }), 0, policy)).toBe(0);
+  });
+
+  it("does not wait out a Retry-After longer than the cap inside one call: it gives the error back", () => {
+    expect(retryDelayMs(error({ failureClass: "rate_limited", retryAfterMs: 3_600_000 }), 0, policy)).toBeNull();
   });
 
   it("backs off exponentially on a rate limit without Retry-After", () => {
     const noJitter = () => 0;
-    expect(retryDelayMs(error({ code: "rate_limited" }), 0, policy, noJitter)).toBe(500);
-    expect(retryDelayMs(error({ code: "rate_limited" }), 2, policy, noJitter)).toBe(2000);
+    expect(retryDelayMs(error({ failureClass: "rate_limited" }), 0, policy, noJitter)).toBe(500);
+    expect(retryDelayMs(error({ failureClass: "rate_limited" }), 2, policy, noJitter)).toBe(2000);
   });
 
-  it("retries connection failures that happened before any response", () => {
-    const refused = error({ code: "network", connectionFailure: true });
+  it("retries connection failures that never carried the request", () => {
+    const refused = error({ failureClass: "network", charged: "no", autoRetry: true });
     expect(retryDelayMs(refused, 0, policy, () => 1)).toBe(1000);
     expect(retryDelayMs(refused, 1, policy, () => 1)).toBe(2000);
   });
 
   it("stops after maxRetries", () => {
-    const limited = error({ code: "rate_limited", retryAfterMs: 10 });
+    const limited = error({ failureClass: "rate_limited", retryAfterMs: 10 });
     expect(retryDelayMs(limited, 2, policy)).toBe(10);
     expect(retryDelayMs(limited, 3, policy)).toBeNull();
     expect(retryDelayMs(limited, 0, { ...policy, maxRetries: 0 })).toBeNull();
   });
 
-  it.each([
-    ["moderation_blocked", false],
-    ["quota", false],
-    ["invalid_request", false],
-    ["bad_key", false],
-    ["timeout", true],
-    ["server_error", true],
-    ["gateway", true],
-    ["bad_response", true],
-  ] as const)("never retries %s", (code, mayHaveProduced) => {
-    expect(retryDelayMs(error({ code, mayHaveProduced }), 0, policy)).toBeNull();
+  const neverRetried = FAILURE_CLASSES.filter((c) => !FAILURE_TABLE[c].autoRetry && c !== "cancelled" && c !== "interrupted");
+  it.each(neverRetried.map((c) => [c as Exclude<typeof c, "cancelled" | "interrupted">]))("never retries %s", (failureClass) => {
+    expect(retryDelayMs(error({ failureClass }), 0, policy)).toBeNull();
   });
 
-  it("does not retry a network failure after the response started", () => {
-    expect(retryDelayMs(error({ code: "network", mayHaveProduced: true, connectionFailure: false }), 0, policy)).toBeNull();
+  it("never retries anything that may have been charged, whatever the class says", () => {
+    const odd = error({ failureClass: "rate_limited", charged: "maybe" });
+    expect(odd.autoRetry).toBe(false);
+    expect(retryDelayMs(odd, 0, policy)).toBeNull();
   });
 });
 

@@ -4,7 +4,10 @@ export interface RetryPolicy {
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A Retry-After longer than this is shortened to it, so one answer cannot park a worker for hours. */
+  /**
+   * A Retry-After longer than this is not waited out inside one call: the error is returned with
+   * its retryAfterMs so the caller (the worker's shared backoff) can park the work instead.
+   */
   maxRetryAfterMs: number;
 }
 
@@ -17,10 +20,10 @@ export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, "maxRetries"> = {
 /**
  * How long to wait before trying again, or null to give up. `retriesSoFar` counts retries already made.
  *
- * Only failures that certainly produced nothing are retried: a rate limit, or a connection that
- * failed before any answer. Everything else either will not change on a retry (key, quota,
- * moderation, invalid request) or may already have produced — and billed — images (timeout, 5xx,
- * unreadable body), where a blind retry could pay twice.
+ * Only errors whose class retries automatically and that were certainly not charged are retried
+ * (error.autoRetry: a rate limit, a connection that never carried the request). Everything else
+ * either will not change on a retry (key, balance, safety, parameters) or may already have
+ * produced — and billed — images (timeout, 5xx, unreadable body), where a blind retry could pay twice.
  */
 export function retryDelayMs(
   error: ImageApiError,
@@ -28,14 +31,9 @@ export function retryDelayMs(
   policy: RetryPolicy,
   random: () => number = Math.random,
 ): number | null {
-  if (retriesSoFar >= policy.maxRetries) return null;
-  if (error.code === "rate_limited") {
-    return error.retryAfterMs === undefined
-      ? backoffMs(retriesSoFar, policy, random)
-      : Math.min(error.retryAfterMs, policy.maxRetryAfterMs);
-  }
-  if (error.connectionFailure) return backoffMs(retriesSoFar, policy, random);
-  return null;
+  if (retriesSoFar >= policy.maxRetries || !error.autoRetry) return null;
+  if (error.retryAfterMs === undefined) return backoffMs(retriesSoFar, policy, random);
+  return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : null;
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries do not bunch up. */

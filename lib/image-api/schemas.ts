@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ImageApiError, isHtml } from "./errors";
+import { ImageApiError, classify, errorDetail, errorFromAnswer, isHtml, rawAnswer, type RequestContext } from "./errors";
 
 export const IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536"] as const;
 export type ImageSize = (typeof IMAGE_SIZES)[number];
@@ -31,7 +31,12 @@ const itemSchema = z
 
 export const generationResponseSchema = z
   .object({
-    created: z.number().int(),
+    // Some relays leave it out; nothing depends on it but logs.
+    created: z
+      .number()
+      .int()
+      .optional()
+      .transform((v) => v ?? Math.floor(Date.now() / 1000)),
     data: z.array(itemSchema).min(1, "data is empty: no images came back"),
   })
   .transform(
@@ -46,20 +51,31 @@ export const generationResponseSchema = z
   );
 
 /**
- * Parses a 2xx body. Every failure here happened after the endpoint did its work, so it is a
- * bad_response that may have produced images.
+ * Parses a 2xx body, whatever its Content-Type says (relays send JSON as text/plain). A 2xx can
+ * still be a failure: an `error` object instead of `data` is classified like any error answer,
+ * an empty `data` is no_images, and anything unreadable is bad_response, which was probably charged.
  */
-export function parseGenerationResponse(body: string, contentType: string | null): GenerationResult {
+export function parseGenerationResponse(
+  body: string,
+  contentType: string | null,
+  context: RequestContext = {},
+  status = 200,
+): GenerationResult {
   const fail = (message: string, cause?: unknown, userMessage?: string) =>
     new ImageApiError({
-      code: "bad_response",
+      failureClass: "bad_response",
       message: `Image API success body: ${message}`,
       userMessage,
-      mayHaveProduced: true,
+      status,
+      raw: rawAnswer(status, body, context.secrets),
       cause,
     });
 
-  if (isHtml(contentType, body)) throw fail("an HTML page instead of JSON");
+  const html = isHtml(contentType, body);
+  if (html) {
+    const { failureClass, charged } = classify({ status, html, text: body }, context);
+    throw errorFromAnswer({ status, html, body, failureClass, charged, context });
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -67,8 +83,22 @@ export function parseGenerationResponse(body: string, contentType: string | null
     const looksCut = /^\s*[[{]/.test(body);
     throw fail(looksCut ? `truncated JSON (${body.length} bytes)` : `not JSON: ${JSON.stringify(body.slice(0, 80))}`, error);
   }
-  if (Array.isArray((json as { data?: unknown } | null)?.data) && (json as { data: unknown[] }).data.length === 0) {
-    throw fail("data is empty: no images came back", undefined, "The image service answered but sent back no images. Please try again.");
+  const data = (json as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data) || data.length === 0) {
+    const detail = errorDetail(json);
+    if (detail) {
+      const { failureClass, charged, param } = classify({ status, html, detail, text: body }, context);
+      throw errorFromAnswer({ status, html, detail, body, failureClass, charged, param, context });
+    }
+    if (Array.isArray(data) || data === undefined || data === null) {
+      throw new ImageApiError({
+        failureClass: "no_images",
+        message: `Image API success body: ${Array.isArray(data) ? "data is empty" : "no data"}: no images came back`,
+        userMessage: "The image service answered but sent back no images. Please try again.",
+        status,
+        raw: rawAnswer(status, body, context.secrets),
+      });
+    }
   }
   const parsed = generationResponseSchema.safeParse(json);
   if (!parsed.success) throw fail(z.prettifyError(parsed.error).replace(/\s+/g, " "));
