@@ -6,7 +6,7 @@ import { png, rotatedJpeg, transparentPng } from "./testing/fixtures";
 
 /** Gaussian noise compresses badly: the worst case for a byte cap. */
 const noise = (width: number, height: number, channels: 3 | 4 = 3) =>
-  sharp({ create: { width, height, channels, noise: { type: "gaussian", mean: 128, sigma: 50 } } });
+  sharp({ create: { width, height, channels, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 50 } } });
 
 const FIELD = { maxBytes: 1_500_000, maxPixels: 1536 * 1536 };
 
