@@ -13,6 +13,7 @@ async function main() {
     standInPort: Number(process.env.STAND_IN_PORT ?? 4010),
     standInLatencyMs: Number(process.env.STAND_IN_LATENCY_MS ?? 4000),
     standInTtlMs: process.env.STAND_IN_TTL_MS ? Number(process.env.STAND_IN_TTL_MS) : undefined,
+    standInFieldModels: process.env.STAND_IN_FIELD_MODELS?.split(",").map((m) => m.trim()).filter((m) => m && m !== "none"),
   });
 
   const next = spawn(path.join(root, "node_modules/.bin/next"), ["dev", ...process.argv.slice(2)], {

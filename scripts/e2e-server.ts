@@ -20,6 +20,9 @@ async function main() {
     standInPort: E2E_STAND_IN_PORT,
     standInLatencyMs: 300,
     standInTtlMs: 5_000,
+    // Today's specs expect the ideal contract from the default model; the field profile's specs
+    // switch this (see scripts/stand-in/server.ts).
+    standInFieldModels: [],
   });
   const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(E2E_PORT)], {
     cwd: root,

@@ -28,6 +28,8 @@ export interface ServiceOptions {
   standInPort: number;
   standInLatencyMs: number;
   standInTtlMs?: number;
+  /** Models the stand-in answers the field way (scripts/stand-in/server.ts). Default ["gpt-image-2-all"]: dev sees the relay as it really is. */
+  standInFieldModels?: string[];
   log?: (line: string) => void;
 }
 
@@ -72,10 +74,11 @@ export async function startServices(opts: ServiceOptions): Promise<Services> {
         port: opts.standInPort,
         latencyMs: opts.standInLatencyMs,
         ttlMs: opts.standInTtlMs,
+        fieldModels: opts.standInFieldModels ?? ["gpt-image-2-all"],
       });
       env.IMAGE_API_BASE_URL = standIn.url;
       env.IMAGE_API_KEY = standIn.apiKey;
-      log(`stand-in image endpoint at ${standIn.url} (latency ${opts.standInLatencyMs} ms)`);
+      log(`stand-in image endpoint at ${standIn.url} (latency ${opts.standInLatencyMs} ms; field behaviour for ${opts.standInFieldModels?.join(", ") || "gpt-image-2-all"})`);
     }
 
     if (!process.env.AUTH_SECRET) {

@@ -15,6 +15,9 @@ const config = z
     STAND_IN_TTL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(10 * 60_000)),
     STAND_IN_MAX_N: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(4)),
     STAND_IN_MODELS: z.preprocess(blankToUndefined, z.string().default("")),
+    // Comma-separated; "none" for an all-ideal stand-in.
+    STAND_IN_FIELD_MODELS: z.preprocess(blankToUndefined, z.string().default("gpt-image-2-all")),
+    STAND_IN_FIELD_LATENCY_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()),
   })
   .parse(process.env);
 
@@ -25,10 +28,16 @@ const standIn = await startStandIn({
   latencyMs: config.STAND_IN_LATENCY_MS,
   ttlMs: config.STAND_IN_TTL_MS,
   maxN: config.STAND_IN_MAX_N,
-  models: config.STAND_IN_MODELS.split(",").map((m) => m.trim()).filter(Boolean),
+  models: list(config.STAND_IN_MODELS),
+  fieldModels: config.STAND_IN_FIELD_MODELS === "none" ? [] : list(config.STAND_IN_FIELD_MODELS),
+  fieldLatencyMs: config.STAND_IN_FIELD_LATENCY_MS,
 });
 
-console.log(`stand-in image endpoint on ${standIn.url} (latency ${config.STAND_IN_LATENCY_MS} ms)`);
+function list(value: string): string[] {
+  return value.split(",").map((m) => m.trim()).filter(Boolean);
+}
+
+console.log(`stand-in image endpoint on ${standIn.url} (latency ${config.STAND_IN_LATENCY_MS} ms; field models: ${config.STAND_IN_FIELD_MODELS})`);
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

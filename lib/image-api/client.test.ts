@@ -1,6 +1,8 @@
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type FaultName, type StandIn } from "@/scripts/stand-in/server";
 import { generateImages, GENERATIONS_PATH, type GenerateImagesInput, type ImageApiConfig } from "./client";
+import { decodeB64Image } from "./download";
 import { ImageApiError } from "./errors";
 import type { Charged, FailureClass } from "./failures";
 import { closedPortUrl, serve } from "./test-server";
@@ -298,5 +300,83 @@ describe("timeouts and aborts", () => {
       name: "AbortError",
     });
     expect(Date.now() - started).toBeLessThan(900);
+  });
+});
+
+describe("against the field behaviour (one-api / new-api style relay)", () => {
+  let field: StandIn;
+  const fieldInput: GenerateImagesInput = { model: "gpt-image-2-all", prompt: "a teapot on a hill, landscape", size: "1536x1024", n: 4 };
+  const fieldConfig = (overrides: Partial<ImageApiConfig> = {}) => config({ baseUrl: field.url, ...overrides });
+
+  beforeAll(async () => {
+    field = await startStandIn({ latencyMs: 0, fieldModels: ["gpt-image-2-all"] });
+  });
+  afterAll(async () => {
+    await field.close();
+  });
+  afterEach(() => {
+    field.clearFaults();
+    field.clearLedger();
+  });
+
+  it("reads text/plain JSON with a data:-prefixed b64_json as the one image it is", async () => {
+    const result = await generateImages(fieldInput, fieldConfig());
+    expect(result.items).toHaveLength(1);
+    const image = await decodeB64Image(result.items[0]!.b64Json!, { maxBytes: 40 * 1024 * 1024 });
+    expect(image.mime).toBe("image/png");
+    expect(await sharp(image.bytes).metadata()).toMatchObject({ width: 1672, height: 941 });
+  });
+
+  it.each<[FaultName, FailureClass, Charged, number]>([
+    ["400", "bad_request", "no", 400],
+    ["401", "bad_key", "no", 401],
+    ["403-quota", "out_of_balance", "no", 403],
+    ["quota-429", "out_of_balance", "no", 429],
+    ["moderation", "safety", "maybe", 500],
+    ["safety-500", "safety", "maybe", 500],
+    ["503", "model_unavailable", "no", 503],
+    ["no-channel", "model_unavailable", "no", 503],
+    ["500", "server_error", "maybe", 500],
+    ["error-200", "server_error", "maybe", 200],
+    ["html-504", "gateway", "maybe", 524],
+    ["cf-524", "gateway", "maybe", 524],
+    ["html-502", "gateway", "maybe", 502],
+    ["empty", "no_images", "maybe", 200],
+    ["truncated", "bad_response", "yes", 200],
+    ["bad-json", "bad_response", "yes", 200],
+  ])("field %s → %s (charged %s), not retried", async (fault, failureClass, charged, status) => {
+    field.queueFault(fault, 5);
+    const error = await rejection(generateImages(fieldInput, fieldConfig()));
+    expect(error).toMatchObject({ failureClass, charged, status, autoRetry: false });
+    expect(field.ledger()).toHaveLength(1);
+  });
+
+  it("field 429 (upstream saturated) is retried with backoff, and succeeds when it clears", async () => {
+    field.queueFault("429", 2);
+    const result = await generateImages(fieldInput, fieldConfig());
+    expect(result.items).toHaveLength(1);
+    expect(sleeps).toHaveLength(2);
+    expect(field.ledger().map((e) => e.status)).toEqual([429, 429, 200]);
+  });
+
+  it("field 400 names the parameter from the Chinese message's param", async () => {
+    field.queueFault("400");
+    expect(await rejection(generateImages(fieldInput, fieldConfig()))).toMatchObject({ failureClass: "bad_request", param: "prompt" });
+  });
+
+  it("says 'probably the reference' for the Unknown error after a large reference", async () => {
+    const big = await sharp({ create: { width: 1400, height: 1400, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 60 } } })
+      .png()
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(1_500_000);
+    const error = await rejection(generateImages({ ...fieldInput, images: [`data:image/png;base64,${big.toString("base64")}`] }, fieldConfig()));
+    expect(error).toMatchObject({ failureClass: "reference_rejected", status: 500, autoRetry: false });
+    expect(error.raw?.excerpt).toContain("Unknown error");
+  });
+
+  it("a dropped connection after the request was read is network, maybe charged, not retried", async () => {
+    field.queueFault("reset", 3);
+    expect(await rejection(generateImages(fieldInput, fieldConfig()))).toMatchObject({ failureClass: "network", charged: "maybe" });
+    expect(field.ledger()).toHaveLength(1);
   });
 });

@@ -14,6 +14,16 @@ export const FAULT_NAMES = [
   "expired",
   "not-image",
   "bad-json",
+  // The field's own failures (scripts/stand-in/field.ts), on any model.
+  "quota-429",
+  "saturated",
+  "no-channel",
+  "safety-500",
+  "unknown-error",
+  "cf-524",
+  "error-200",
+  // The connection drops after the request was read: the relay may be generating (and billing).
+  "reset",
 ] as const;
 
 export type FaultName = (typeof FAULT_NAMES)[number];
@@ -25,14 +35,22 @@ export function isFaultName(value: unknown): value is FaultName {
 export const FAULT_HEADER = "x-stand-in-fault";
 
 const MARKER = /\[fault:([^\]\s]*)\]/i;
+const LATENCY_MARKER = /\[latency:(\d{1,7})\]/i;
 
 /** The `[fault:<name>]` marker in a prompt, as written (unvalidated), or null when there is none. */
 export function faultMarker(prompt: string): string | null {
   return MARKER.exec(prompt)?.[1] ?? null;
 }
 
+/** The `[latency:<ms>]` marker in a prompt: this call answers after that long instead of the configured latency. */
+export function latencyMarker(prompt: string): number | null {
+  const ms = LATENCY_MARKER.exec(prompt)?.[1];
+  return ms === undefined ? null : Number(ms);
+}
+
+/** The prompt without the stand-in's markers, as it is rendered and revised. */
 export function stripFaultMarkers(prompt: string): string {
-  return prompt.replace(new RegExp(MARKER.source, "gi"), " ");
+  return prompt.replace(new RegExp(MARKER.source, "gi"), " ").replace(new RegExp(LATENCY_MARKER.source, "gi"), " ");
 }
 
 export interface QueuedFault {

@@ -10,6 +10,8 @@ export interface RenderSpec {
   index: number;
   total: number;
   references: Buffer[];
+  /** Default webp; the field's relays answer PNG. */
+  format?: "webp" | "png";
 }
 
 /**
@@ -44,7 +46,7 @@ export async function renderResult(spec: RenderSpec): Promise<Buffer> {
 
   return sharp({ create: { width, height, channels: 3, background: hslToRgb(hue, 0.55, 0.42) } })
     .composite([...tiles, { input: Buffer.from(overlay), left: 0, top: 0 }])
-    .webp({ quality: 80 })
+    .toFormat(spec.format ?? "webp", spec.format === "png" ? { compressionLevel: 6 } : { quality: 80 })
     .toBuffer();
 }
 

@@ -183,6 +183,14 @@ describe("validation", () => {
   });
 });
 
+/** A one-api / new-api error body: the OpenAI shape, its own code and a (usually Chinese) message. */
+const chinese = (code: string | null, message: RegExp) => (text: string) => {
+  const { error } = JSON.parse(text) as { error: { code: string | null; type: string; message: string; param: string } };
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
+  expect(error.type).toMatch(/^(new_api_error|upstream_error)$/);
+};
+
 describe("faults", () => {
   type Check = { status: number; contentType: RegExp; body: (text: string) => void; headers?: Record<string, string> };
   const errorCode = (code: string | null, type?: string) => (text: string) => {
@@ -191,7 +199,7 @@ describe("faults", () => {
     expect(error.message.length).toBeGreaterThan(0);
     if (type) expect(error.type).toBe(type);
   };
-  const checks: Record<Exclude<(typeof FAULT_NAMES)[number], "hang">, Check> = {
+  const checks: Record<Exclude<(typeof FAULT_NAMES)[number], "hang" | "reset">, Check> = {
     "400": { status: 400, contentType: /json/, body: errorCode("invalid_value", "invalid_request_error") },
     "401": { status: 401, contentType: /json/, body: errorCode("invalid_api_key") },
     "403-quota": { status: 403, contentType: /json/, body: errorCode("insufficient_quota", "insufficient_quota") },
@@ -213,6 +221,14 @@ describe("faults", () => {
     expired: { status: 200, contentType: /json/, body: (t) => expect((JSON.parse(t) as Success).data).toHaveLength(1) },
     "not-image": { status: 200, contentType: /json/, body: (t) => expect((JSON.parse(t) as Success).data).toHaveLength(1) },
     "bad-json": { status: 200, contentType: /application\/json/, body: (t) => expect(() => JSON.parse(t)).toThrow() },
+    // The field's own failures, on any model.
+    "quota-429": { status: 429, contentType: /json/, body: chinese("insufficient_user_quota", /用户额度不足/) },
+    saturated: { status: 429, contentType: /json/, body: chinese(null, /当前分组上游负载已饱和，请稍后再试 \(request id: \w+\)/) },
+    "no-channel": { status: 503, contentType: /json/, body: chinese("model_not_found", /当前分组 default 下对于模型 gpt-image-2-all 无可用渠道/) },
+    "safety-500": { status: 500, contentType: /json/, body: chinese("moderation_blocked", /safety system/) },
+    "unknown-error": { status: 500, contentType: /json/, body: chinese(null, /^Unknown error$/) },
+    "cf-524": { status: 524, contentType: /text\/html/, body: (t) => expect(t).toMatch(/<title>[^<]*524: A timeout occurred<\/title>/) },
+    "error-200": { status: 200, contentType: /json/, body: chinese("do_request_failed", /upstream error/) },
   };
 
   for (const [fault, check] of Object.entries(checks)) {
@@ -257,6 +273,11 @@ describe("faults", () => {
     await expect(attempt).rejects.toMatchObject({ name: "TimeoutError" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(standIn.ledger()[0]).toMatchObject({ fault: "hang", status: null, answeredAt: null });
+  });
+
+  it("reset: drops the connection after reading the request", async () => {
+    await expect(generate(valid, { "x-stand-in-fault": "reset" })).rejects.toThrow();
+    expect(standIn.ledger()[0]).toMatchObject({ fault: "reset", status: null });
   });
 
   it("hang: close() ends the held request instead of waiting for it", async () => {
@@ -370,5 +391,118 @@ describe("ledger", () => {
   it("GET /__health answers 200", async () => {
     const res = await fetch(`${standIn.url}/__health`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe("field behaviour", () => {
+  let field: StandIn;
+  const fieldModel = { ...valid, model: "gpt-image-2-all" };
+  const post = (body: unknown, headers: Record<string, string> = {}) => generate(body, headers, field.url);
+  interface FieldSuccess {
+    created: number;
+    data: Array<{ b64_json: string; revised_prompt?: string; url?: string }>;
+  }
+
+  beforeAll(async () => {
+    field = await startStandIn({ latencyMs: 0, fieldModels: ["gpt-image-2-all"], models: ["ideal-model"], fieldMaxReferenceBytes: 200_000 });
+  });
+  afterAll(async () => {
+    await field.close();
+  });
+  afterEach(() => {
+    field.clearFaults();
+    field.clearLedger();
+  });
+
+  it("ignores n and size: one PNG per call, as prefixed b64 in JSON sent as text/plain", async () => {
+    const res = await post({ ...fieldModel, prompt: "a lighthouse, landscape", size: "1024x1536", n: 4 });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const body = JSON.parse(await res.text()) as FieldSuccess;
+    expect(body.data).toHaveLength(1);
+    const [item] = body.data;
+    expect(item!.url).toBeUndefined();
+    expect(item!.revised_prompt).toBeUndefined();
+    expect(item!.b64_json).toMatch(/^data:image\/png;base64,/);
+    const bytes = Buffer.from(item!.b64_json.slice("data:image/png;base64,".length), "base64");
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: "png", width: 1672, height: 941 });
+    expect(field.ledger()[0]).toMatchObject({ behaviour: "field", status: 200 });
+  });
+
+  it.each([
+    ["a harbour, landscape", 1672, 941],
+    ["港口 横版", 1672, 941],
+    ["a harbour, portrait", 941, 1672],
+    ["港口，竖版", 941, 1672],
+    ["a harbour, 16:9", 1672, 941],
+    ["a harbour, landscape, 3:2 aspect ratio", 1536, 1024],
+    ["a harbour, portrait, 2:3 aspect ratio", 1024, 1536],
+    ["港口 横版 3:2", 1536, 1024],
+    ["a square harbour", 1254, 1254],
+    ["a harbour", 1024, 1024],
+  ])("shapes %j as %i×%i", async (prompt, width, height) => {
+    const body = JSON.parse(await (await post({ ...fieldModel, prompt, size: "1024x1024" })).text()) as FieldSuccess;
+    const bytes = Buffer.from(body.data[0]!.b64_json.split(",")[1]!, "base64");
+    expect(await sharp(bytes).metadata()).toMatchObject({ width, height });
+  });
+
+  it("answers other models the ideal way on the same stand-in", async () => {
+    const body = (await (await post({ ...valid, model: "ideal-model", size: "1536x1024", n: 2 })).json()) as Success;
+    expect(body.data).toHaveLength(2);
+    expect(field.ledger()[0]).toMatchObject({ behaviour: "ideal" });
+  });
+
+  it("refuses a reference over its limit with an unhelpful Unknown error, and takes a smaller one", async () => {
+    const noisy = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 60 } } })
+      .png()
+      .toBuffer();
+    expect(noisy.length).toBeGreaterThan(200_000);
+    const refused = await post({ ...fieldModel, image: [await dataUrl(await solidPng({ r: 1, g: 2, b: 3 })), await dataUrl(noisy)] });
+    expect(refused.status).toBe(500);
+    expect(JSON.parse(await refused.text())).toEqual({ error: { message: "Unknown error", type: "upstream_error", param: "", code: null } });
+    expect((await post({ ...fieldModel, image: [await dataUrl(await solidPng({ r: 1, g: 2, b: 3 }))] })).status).toBe(200);
+  });
+
+  const fieldChecks: [string, number, RegExp, (string | null)?][] = [
+    ["400", 400, /参数 prompt 不合法/, "invalid_request"],
+    ["401", 401, /无效的令牌/, ""],
+    ["403-quota", 403, /预扣费额度失败, 用户剩余额度: ＄[\d.]+, 需要预扣费额度: ＄[\d.]+ \(request id: \w+\)/, "insufficient_user_quota"],
+    ["moderation", 500, /safety system/, "moderation_blocked"],
+    ["429", 429, /当前分组上游负载已饱和/, null],
+    ["500", 500, /上游服务器内部错误/, "bad_response_status_code"],
+    ["503", 503, /无可用渠道/, "model_not_found"],
+  ];
+  it.each(fieldChecks)("answers fault %s the field way: HTTP %i with a new-api body", async (fault, status, message, code) => {
+    const res = await post(fieldModel, { "x-stand-in-fault": fault });
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("retry-after")).toBeNull();
+    chinese(code ?? null, message)(await res.text());
+  });
+
+  it("answers html-504 with Cloudflare's 524 page, and error-200 as a 200 in text/plain", async () => {
+    const page = await post(fieldModel, { "x-stand-in-fault": "html-504" });
+    expect(page.status).toBe(524);
+    expect(await page.text()).toMatch(/Error code 524/);
+    const ok = await post(fieldModel, { "x-stand-in-fault": "error-200" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(JSON.parse(await ok.text())).toMatchObject({ error: { code: "do_request_failed" } });
+  });
+
+  it("waits fieldLatencyMs for field models and latencyMs for the others; [latency:ms] overrides both", async () => {
+    const slow = await startStandIn({ latencyMs: 0, fieldLatencyMs: 400, fieldModels: ["gpt-image-2-all"], models: ["ideal-model"] });
+    const took = (entry: LedgerEntry | undefined) => Date.parse(entry!.answeredAt!) - Date.parse(entry!.receivedAt);
+    try {
+      await generate(fieldModel, {}, slow.url);
+      await generate({ ...fieldModel, prompt: "quick [latency:0] lighthouse" }, {}, slow.url);
+      await generate({ ...valid, model: "ideal-model", prompt: "slow [latency:300] lighthouse" }, {}, slow.url);
+      const [fieldCall, overridden, idealCall] = slow.ledger();
+      expect(took(fieldCall)).toBeGreaterThanOrEqual(390);
+      expect(took(overridden)).toBeLessThan(390);
+      expect(took(idealCall)).toBeGreaterThanOrEqual(290);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -1,12 +1,40 @@
+/**
+ * The stand-in image relay, for dev and tests only (never configured in production: the app talks
+ * to whatever IMAGE_API_BASE_URL names). It answers POST /v1/images/generations in one of two
+ * behaviours, chosen per call by the request's model against the stand-in's own start-up option,
+ * so nothing the app sends can switch it:
+ *
+ * - ideal (every model not in `fieldModels`): the OpenAI contract. Honours `n` and `size`, answers
+ *   result URLs as application/json after `latencyMs`, fails with English OpenAI error codes.
+ * - field (models in `fieldModels`; startStandIn's default is none, the CLI's and `npm run dev`'s
+ *   is ["gpt-image-2-all"]): like the relays users run for gpt-image-2-all. Ignores `n` (one image
+ *   per call) and `size` (the shape follows the prompt: "landscape"/"横版"/"16:9" → 1672×941,
+ *   "portrait"/"竖版"/"9:16" → 941×1672, "3:2" → 1536×1024, "square"/"1:1" → 1254×1254, else
+ *   1024×1024; see field.ts), answers a PNG as `b64_json` with a `data:image/png;base64,` prefix in
+ *   JSON sent as text/plain, after `fieldLatencyMs` (default latencyMs; minutes are fine), refuses a
+ *   reference over `fieldMaxReferenceBytes` (1.5 MB) with HTTP 500 "Unknown error", and answers the
+ *   faults below the way one-api / new-api relays do: Chinese messages in the OpenAI error shape,
+ *   safety as 500, rate limits as "当前分组上游负载已饱和", a 524 Cloudflare page for html-504.
+ *
+ * Faults, for either behaviour: queued server-side (POST /__faults {"fault", "times"}, or
+ * queueFault()) for the next calls, or per call with `[fault:<name>]` in the prompt or the
+ * x-stand-in-fault header (see FAULT_NAMES). `[latency:<ms>]` in a prompt sets that call's delay.
+ * The field's own failures are faults too, on any model: quota-429 (out of balance as 429),
+ * saturated, no-channel, safety-500, unknown-error, cf-524, error-200 (HTTP 200 with an error
+ * object), reset (the connection drops after the request was read). GET /__ledger lists every call
+ * with the behaviour that answered it.
+ */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { cloudflarePage, fieldFailure, fieldShape, type FieldFailureName } from "./field";
 import {
   FAULT_HEADER,
   FAULT_NAMES,
   FaultQueue,
   faultMarker,
   isFaultName,
+  latencyMarker,
   stripFaultMarkers,
   type FaultName,
   type QueuedFault,
@@ -27,9 +55,17 @@ export interface StandInOptions {
   /** How long result URLs stay fetchable. */
   ttlMs?: number;
   maxN?: number;
-  /** Models accepted besides gpt-image-2-all. */
+  /** Models accepted besides gpt-image-2-all (and the field models). */
   models?: string[];
+  /** Models answered the field way (see the top of this file). Default none. */
+  fieldModels?: string[];
+  /** Delay before a field model's call is answered. Default latencyMs. */
+  fieldLatencyMs?: number;
+  /** Field models refuse a reference larger than this (decoded bytes) with "Unknown error". Default 1.5 MB. */
+  fieldMaxReferenceBytes?: number;
 }
+
+export type Behaviour = "ideal" | "field";
 
 export interface LedgerEntry {
   id: number;
@@ -42,6 +78,8 @@ export interface LedgerEntry {
   /** The body as text, when it was not JSON. */
   rawBody?: string;
   fault: FaultName | null;
+  /** Which behaviour answered; null when the call was refused before its model was known. */
+  behaviour: Behaviour | null;
   /** null while unanswered, and for ever when the client left first (`hang`, or a timeout during latency). */
   status: number | null;
   receivedAt: string;
@@ -81,7 +119,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const latencyMs = options.latencyMs ?? 0;
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const maxN = options.maxN ?? 4;
-  const models = Array.from(new Set([DEFAULT_MODEL, ...(options.models ?? [])]));
+  const fieldModels = new Set(options.fieldModels ?? []);
+  const fieldLatencyMs = options.fieldLatencyMs ?? latencyMs;
+  const fieldMaxReferenceBytes = options.fieldMaxReferenceBytes ?? 1_500_000;
+  const models = Array.from(new Set([DEFAULT_MODEL, ...(options.models ?? []), ...fieldModels]));
 
   let ledger: LedgerEntry[] = [];
   let nextLedgerId = 1;
@@ -144,6 +185,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       path,
       headers: flattenHeaders(req),
       fault: null,
+      behaviour: null,
       status: null,
       receivedAt: new Date().toISOString(),
       answeredAt: null,
@@ -194,6 +236,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     }
     const request = validateBody(parsed, { models, maxN });
     if (isFailure(request)) return fail(request);
+    const field = fieldModels.has(request.model);
+    entry.behaviour = field ? "field" : "ideal";
 
     const perRequest = req.headers[FAULT_HEADER] ?? faultMarker(request.prompt);
     if (perRequest !== null && !isFaultName(perRequest)) {
@@ -215,39 +259,55 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     entry.fault = fault;
 
     if (fault === "hang") return hang(res);
-    if (!(await wait(latencyMs, res))) return;
+    if (!(await wait(latencyMarker(request.prompt) ?? (field ? fieldLatencyMs : latencyMs), res))) return;
 
     const baseUrl = `http://${req.headers.host ?? hostForUrl()}`;
     const created = Math.floor(Date.now() / 1000);
+    // The field sends its JSON as text/plain.
+    const jsonType = field ? "text/plain; charset=utf-8" : "application/json";
+    const failField = (name: FieldFailureName) => {
+      const failure = fieldFailure(name, request.model);
+      return answer(failure.status, failure.status === 200 ? jsonType : "application/json", JSON.stringify(errorBody(failure)));
+    };
+    const shaped = field ? { ...request, ...fieldShape(stripFaultMarkers(request.prompt)), n: 1 } : request;
+
+    if (field && fault === null && references.some((r) => r.length > fieldMaxReferenceBytes)) return failField("unknown-error");
+    if (field && fault !== null && fault in FIELD_FAULTS) return failField(FIELD_FAULTS[fault as keyof typeof FIELD_FAULTS]);
     switch (fault) {
       case null:
-        return answer(200, "application/json", JSON.stringify(await succeed(request, references, baseUrl, created)));
+        return answer(200, jsonType, JSON.stringify(await succeed(shaped, references, baseUrl, created, field)));
       case "truncated": {
-        const full = JSON.stringify(await succeed(request, references, baseUrl, created));
-        return answer(200, "application/json", full.slice(0, Math.floor(full.length / 2)));
+        const full = JSON.stringify(await succeed(shaped, references, baseUrl, created, field));
+        return answer(200, jsonType, full.slice(0, Math.floor(full.length / 2)));
       }
       case "empty":
-        return answer(200, "application/json", JSON.stringify({ created, data: [] }));
+        return answer(200, jsonType, JSON.stringify({ created, data: [] }));
       case "expired":
-        return answer(200, "application/json", JSON.stringify({
+        return answer(200, jsonType, JSON.stringify({
           created,
-          data: resultItems(request, baseUrl, () => ({ bytes: null, contentType: "image/webp", expiresAt: Date.now() })),
+          data: resultItems(shaped, baseUrl, () => ({ bytes: null, contentType: "image/webp", expiresAt: Date.now() })),
         }));
       case "not-image":
-        return answer(200, "application/json", JSON.stringify({
+        return answer(200, jsonType, JSON.stringify({
           created,
-          data: resultItems(request, baseUrl, () => ({
+          data: resultItems(shaped, baseUrl, () => ({
             bytes: Buffer.from("This is not an image, it is plain text from the stand-in.\n"),
             contentType: "text/plain; charset=utf-8",
             expiresAt: Date.now() + ttlMs,
           })),
         }));
       case "bad-json":
-        return answer(200, "application/json", "upstream error: generation finished but the response could not be encoded");
+        return answer(200, jsonType, "upstream error: generation finished but the response could not be encoded");
       case "html-502":
         return answer(502, "text/html", gatewayPage(502, "Bad Gateway"));
       case "html-504":
-        return answer(504, "text/html", gatewayPage(504, "Gateway Time-out"));
+        // Field relays sit behind Cloudflare, whose page comes first when the origin is slow.
+        if (!field) return answer(504, "text/html", gatewayPage(504, "Gateway Time-out"));
+        return answer(524, "text/html; charset=UTF-8", cloudflarePage(524));
+      case "cf-524":
+        return answer(524, "text/html; charset=UTF-8", cloudflarePage(524));
+      case "reset":
+        return void res.destroy();
       case "429":
         return fail(FAULT_FAILURES[fault], { "retry-after": "1" });
       case "400":
@@ -257,6 +317,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       case "500":
       case "503":
         return fail(FAULT_FAILURES[fault]);
+      case "quota-429":
+      case "saturated":
+      case "no-channel":
+      case "safety-500":
+      case "unknown-error":
+      case "error-200":
+        return failField(fault);
     }
   }
 
@@ -268,14 +335,27 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     });
   }
 
-  async function succeed(request: GenerationRequest, references: Buffer[], baseUrl: string, created: number) {
+  async function succeed(request: GenerationRequest, references: Buffer[], baseUrl: string, created: number, field: boolean) {
     sweepExpired();
     const prompt = stripFaultMarkers(request.prompt).replace(/\s+/g, " ").trim();
     const rendered = await Promise.all(
       Array.from({ length: request.n }, (_, index) =>
-        renderResult({ prompt, model: request.model, width: request.width, height: request.height, index, total: request.n, references }),
+        renderResult({
+          prompt,
+          model: request.model,
+          width: request.width,
+          height: request.height,
+          index,
+          total: request.n,
+          references,
+          format: field ? "png" : "webp",
+        }),
       ),
     );
+    if (field) {
+      // No revised prompt, and the base64 carries a data: URL prefix, as the field's relays send it.
+      return { created, data: rendered.map((bytes) => ({ b64_json: `data:image/png;base64,${bytes.toString("base64")}` })) };
+    }
     const expiresAt = Date.now() + ttlMs;
     return {
       created,
@@ -357,6 +437,17 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       }),
   };
 }
+
+/** How a field model answers the ideal faults that have a field form. */
+const FIELD_FAULTS = {
+  "400": "bad-request",
+  "401": "bad-key",
+  "403-quota": "quota",
+  moderation: "safety-500",
+  "429": "saturated",
+  "500": "server-error",
+  "503": "no-channel",
+} as const satisfies Partial<Record<FaultName, FieldFailureName>>;
 
 const FAULT_FAILURES = {
   "400": invalid("Invalid 'prompt': the request could not be processed (stand-in fault 400).", "prompt", "invalid_value"),
