@@ -86,6 +86,8 @@ describe("requests", () => {
     expect(await generateImages(input, config({ fetch: fetchB64 }))).toEqual({
       created: 5,
       items: [{ b64Json: PIXEL_PNG, revisedPrompt: "r" }],
+      received: 1,
+      status: 200,
     });
   });
 });
@@ -240,6 +242,7 @@ describe("answer limits", () => {
       Response.json({ created: 5, data: [1, 2, 3].map((i) => ({ url: `https://x.test/${i}.png` })) });
     const result = await generateImages({ ...input, n: 1 }, config({ fetch: fetchMore }));
     expect(result.items).toEqual([{ url: "https://x.test/1.png" }]);
+    expect(result.received).toBe(3);
   });
 
   it("stops reading an answer larger than the cap and drops the connection", async () => {

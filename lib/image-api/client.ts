@@ -39,11 +39,18 @@ export const DEFAULT_TIMEOUT_MS = 360_000;
  */
 export const RESPONSE_BYTES_PER_IMAGE = Math.ceil((40 * 1024 * 1024 * 4) / 3) + 64 * 1024;
 
+export interface GenerateImagesResult extends GenerationResult {
+  /** Items the relay sent, before the cap at n (for the call ledger). */
+  received: number;
+  /** HTTP status of the answer that succeeded. */
+  status: number;
+}
+
 /**
  * Asks the endpoint for images; throws ImageApiError (or the caller's abort reason). Keeps at most
  * `n` results: a relay that returns more than asked does not get to fill more slots.
  */
-export async function generateImages(input: GenerateImagesInput, config: ImageApiConfig): Promise<GenerationResult> {
+export async function generateImages(input: GenerateImagesInput, config: ImageApiConfig): Promise<GenerateImagesResult> {
   const sleep = config.sleep ?? ((ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, { signal }));
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: config.maxRetries };
   const url = `${config.baseUrl.replace(/\/+$/, "")}${GENERATIONS_PATH}`;
@@ -60,8 +67,8 @@ export async function generateImages(input: GenerateImagesInput, config: ImageAp
 
   for (let retriesSoFar = 0; ; retriesSoFar++) {
     try {
-      const result = await attempt(url, body, config, context, maxBytes);
-      return { ...result, items: result.items.slice(0, input.n) };
+      const { status, ...result } = await attempt(url, body, config, context, maxBytes);
+      return { ...result, items: result.items.slice(0, input.n), received: result.items.length, status };
     } catch (error) {
       if (!(error instanceof ImageApiError)) throw error;
       const delay = retryDelayMs(error, retriesSoFar, policy);
@@ -84,7 +91,7 @@ async function attempt(
   config: ImageApiConfig,
   context: RequestContext,
   maxBytes: number,
-): Promise<GenerationResult> {
+): Promise<GenerationResult & { status: number }> {
   const timeout = AbortSignal.timeout(config.timeoutMs);
   // Our own abort lets the size cap drop the connection rather than drain an oversized body.
   const capped = new AbortController();
@@ -136,6 +143,6 @@ async function attempt(
   }
 
   const contentType = response.headers.get("content-type");
-  if (ok) return parseGenerationResponse(text, contentType, context, response.status);
+  if (ok) return { ...parseGenerationResponse(text, contentType, context, response.status), status: response.status };
   throw errorFromResponse({ status: response.status, contentType, retryAfter: response.headers.get("retry-after"), body: text }, context);
 }
