@@ -17,7 +17,10 @@ export interface ImageApiConfig {
   /** Without the /v1 path, e.g. https://api.example.com */
   baseUrl: string;
   apiKey: string;
-  /** Per attempt: field relays take 60–300 s for one image, so at least DEFAULT_TIMEOUT_MS in production. */
+  /**
+   * Per attempt. Field relays take 60–300 s for one image and document "set client timeouts to
+   * 300 s+"; IMAGE_API_TIMEOUT_MS defaults to 360 s for that.
+   */
   timeoutMs: number;
   maxRetries: number;
   /** Aborting it (cancel, shutdown) aborts the call in flight and rejects with the signal's own reason, not an ImageApiError. */
@@ -29,9 +32,6 @@ export interface ImageApiConfig {
 }
 
 export const GENERATIONS_PATH = "/v1/images/generations";
-
-/** Field relays document "set client timeouts to 300 s+"; six minutes leaves room over their slowest. */
-export const DEFAULT_TIMEOUT_MS = 360_000;
 
 /**
  * Room for one image in the answer: a 40 MiB result (the most lib/jobs keeps) as base64, plus its

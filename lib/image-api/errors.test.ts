@@ -60,6 +60,7 @@ const CASES: [string, ErrorResponse, string, RequestContext?][] = [
   // model unavailable
   ["no channel (one-api)", json(503, openai("当前分组 default 下对于模型 gpt-image-2-all 无可用渠道 (request id: 2024072018492912623278)", "one_api_error", null)), "model_unavailable"],
   ["no channel (new-api distributor)", json(503, openai("分组 auto 下模型 gpt-image-2-all 无可用渠道（distributor） (request id: 2026042418413181641393iYiPvWMa)", "new_api_error", "model_not_found")), "model_unavailable"],
+  ["new-api token without access to the model", json(403, openai("该令牌无权访问模型 gpt-image-2-all", "new_api_error", null)), "model_unavailable"],
   ["model_not_found 404", json(404, openai("The model 'gpt-image-9' does not exist or you do not have access to it.", "invalid_request_error", "model_not_found", "model")), "model_unavailable"],
   // bad key
   ["OpenAI invalid key", json(401, openai("Incorrect API key provided: sk-abc***xyz. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key")), "bad_key"],
@@ -121,6 +122,7 @@ describe("errorFromResponse: one realistic body per class", () => {
     expect(errorFromResponse(CASES.find(([name]) => name === "invalid size")![1]).param).toBe("size");
     expect(errorFromResponse(CASES.find(([name]) => name === "unknown parameter")![1]).param).toBe("quality_boost");
     expect(errorFromResponse(json(400, openai("Invalid 'prompt': string too long.", "invalid_request_error", null))).param).toBe("prompt");
+    expect(errorFromResponse(json(400, openai("参数 quality 不合法 (request id: 2025)", "new_api_error", null, ""))).param).toBe("quality");
     // new-api fills param with junk such as a status code; that is not a parameter.
     expect(errorFromResponse(json(400, openai("bad", "upstream_error", null, "404"))).param).toBeUndefined();
   });

@@ -189,7 +189,7 @@ const BALANCE =
 const SATURATED =
   /负载已饱和|上游负载|请求过于频繁|请求频率|频率限制|rate[ _-]?limit|too many requests|overloaded|over capacity|no capacity|capacity exhausted/i;
 const NO_CHANNEL =
-  /无可用渠道|没有可用的?渠道|no available channel|model_not_found|model_not_available|模型.{0,24}(不存在|不可用|未开放)|model .{0,80}(does not exist|not found|is not available|unavailable)/i;
+  /无可用渠道|没有可用的?渠道|no available channel|model_not_found|model_not_available|模型.{0,24}(不存在|不可用|未开放)|无权(访问|使用).{0,12}模型|model .{0,80}(does not exist|not found|is not available|unavailable)/i;
 const BAD_KEY =
   /invalid_api_key|incorrect api key|invalid api key|invalid[ _](access[ _])?token|api key .{0,20}(invalid|expired|revoked)|无效的令牌|令牌.{0,6}(无效|已过期|过期|禁用|不可用|不存在)|未提供令牌/i;
 const REFERENCE =
@@ -322,7 +322,7 @@ export function isHtml(contentType: string | null, body: string): boolean {
   return /text\/html/i.test(contentType ?? "") || /^\s*<(!doctype\s+html|html)[\s>]/i.test(body);
 }
 
-export function tryJson(body: string): unknown {
+function tryJson(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
