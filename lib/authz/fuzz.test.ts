@@ -180,6 +180,7 @@ const actionRows: Record<string, ActionRow> = {
   "change-role": async (w) => ({ workspace: w.slug, userId: w.editor.id, role: "VIEWER" }),
   "leave-workspace": async (w) => ({ workspace: w.slug }),
   "set-daily-quota": async (w) => ({ workspace: w.slug, dailyQuota: "5" }),
+  "set-member-cap": async (w) => ({ workspace: w.slug, userId: w.editor.id, dailyCap: "3" }),
   "pin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id, name: "Logo" }),
   "unpin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id }),
   "add-comment": async (w) => ({ workspace: w.slug, generationId: (await image(w)).generationId, body: "Nice" }),
