@@ -53,6 +53,10 @@ const schema = z
     S3_PUBLIC_BASE_URL: optionalUrl,
 
     WORKSPACE_DAILY_QUOTA: z.coerce.number().int().min(1).default(200),
+    // Instance administrators (comma-separated emails): /admin, usage of every workspace, suspensions.
+    ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().optional()),
+    // How long POST /api/v1/images/generations holds the connection before answering with an id to poll.
+    API_WAIT_MS: z.coerce.number().int().min(0).max(900_000).default(300_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     // Unset: true in development (one process), false in production (run `npm run worker`).
     RUN_WORKER_IN_WEB: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
@@ -111,4 +115,9 @@ export function imageModels(e: Env = env): string[] {
     .map((m) => m.trim())
     .filter(Boolean);
   return list.length > 0 ? Array.from(new Set([e.IMAGE_MODEL, ...list])) : [e.IMAGE_MODEL];
+}
+
+/** Instance administrators, lower-cased. */
+export function adminEmails(e: Env = env): Set<string> {
+  return new Set((e.ADMIN_EMAILS ?? "").split(",").map((m) => m.trim().toLowerCase()).filter(Boolean));
 }

@@ -54,6 +54,8 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
             <NavLink href={`/w/${workspace.slug}/members`}>Members</NavLink>
             {can(workspace.role, "workspace.rename") ? <NavLink href={`/w/${workspace.slug}/settings`}>Settings</NavLink> : null}
             <NavLink href={`/w/${workspace.slug}/shared`}>Shared links</NavLink>
+            <NavLink href={`/w/${workspace.slug}/usage`}>Usage</NavLink>
+            {can(workspace.role, "apikey.create") ? <NavLink href={`/w/${workspace.slug}/api-keys`}>API keys</NavLink> : null}
           </nav>
           <div className="ml-auto">
             <UsageIndicator workspace={workspace.slug} />

@@ -12,8 +12,10 @@ import {
   type Team,
 } from "@/lib/authz/fixtures";
 import { actionFiles, asSentByBrowser, call, CRASH, exportName, importAction, importRoute, routes, type ActionFn, type RouteFn } from "@/lib/authz/discovery";
+import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
 import { getDailyUsage } from "@/lib/data/quota";
+import { signedFilePath } from "@/lib/data/signed-files";
 import { db } from "@/lib/db";
 import { png } from "@/lib/images/testing/fixtures";
 import { stopQueue } from "@/lib/jobs/queue";
@@ -30,6 +32,10 @@ import { stopQueue } from "@/lib/jobs/queue";
  */
 
 const asking = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+// The suite runs no worker: the images API answers 202 (an id to poll) at once instead of waiting.
+vi.hoisted(() => {
+  process.env.API_WAIT_MS = "0";
+});
 const authHandlers = vi.hoisted(() => ({ GET: async () => new Response(null), POST: async () => new Response(null) }));
 
 vi.mock("@/lib/auth", () => ({
@@ -112,6 +118,21 @@ const roleOf = async (w: World, userId: string) =>
 
 const capOf = async (w: World, userId: string) =>
   (await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId, workspaceId: w.team.workspace.id } } })).dailyCap;
+
+const apiKeyOf = async (w: World, userId: string) =>
+  (await db.apiKey.create({ data: { workspaceId: w.team.workspace.id, userId, name: "k", role: "EDITOR", tokenHash: randomUUID(), prefix: "atl_x" } }))
+    .id;
+
+const keyRevoked = async (id: unknown) => (await db.apiKey.findUniqueOrThrow({ where: { id: String(id) } })).revokedAt !== null;
+
+/** What a script sends: a key of the caller's own role in this workspace; a made-up one for a non-member. */
+async function bearer(w: World): Promise<Record<string, string>> {
+  if (w.caller === "signed out") return {};
+  if (w.caller === "non-member") return { authorization: `Bearer atl_${randomBytes(32).toString("base64url")}` };
+  const made = await createApiKey(w.viewer!, w.team.as(w.caller), { name: "authz", role: w.caller });
+  if (!made.ok) throw new Error(made.message);
+  return { authorization: `Bearer ${made.value.token}` };
+}
 
 const image = async (w: World, userId: string) => {
   const g = await makeGeneration(w.team.workspace.id, userId);
@@ -266,6 +287,34 @@ const actionCases: Record<string, ActionCase[]> = {
   ],
 
   // ----- sharing -----
+  "create-api-key": [
+    {
+      scenario: "acting as the maker's own role",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, name: "nightly", role: w.caller === "OWNER" || w.caller === "ADMIN" ? w.caller : "EDITOR" }),
+      check: async (w, allowed) => expect(await db.apiKey.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+    {
+      scenario: "with more power than the maker",
+      expect: row("no no no no no ok"),
+      input: async (w) => ({ workspace: w.slug, name: "too strong", role: "OWNER" }),
+      check: async (w, allowed) => expect(await db.apiKey.count({ where: { workspaceId: w.team.workspace.id } })).toBe(allowed ? 1 : 0),
+    },
+  ],
+  "revoke-api-key": [
+    {
+      scenario: "own key",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, keyId: await apiKeyOf(w, w.selfOrAuthor) }),
+      check: async (_w, allowed, input) => expect(await keyRevoked(input.keyId)).toBe(allowed),
+    },
+    {
+      scenario: "another member's key",
+      expect: row("no no no no ok ok"),
+      input: async (w) => ({ workspace: w.slug, keyId: await apiKeyOf(w, w.author.id) }),
+      check: async (_w, allowed, input) => expect(await keyRevoked(input.keyId)).toBe(allowed),
+    },
+  ],
   "create-share-link": [
     {
       scenario: "own generation",
@@ -514,7 +563,7 @@ interface RouteCase {
   scenario?: string;
   /** Expected HTTP status per caller, in CALLERS order. */
   expect: Record<Caller, number>;
-  request: (w: World) => Promise<{ path: string; params: Record<string, string>; body?: FormData }>;
+  request: (w: World) => Promise<{ path: string; params: Record<string, string>; body?: FormData | string; headers?: Record<string, string> }>;
   /** What an allowed (200) answer must hold, beyond its status. */
   check?: (w: World, response: Response) => Promise<void>;
 }
@@ -569,6 +618,79 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
           const link = await shareLink(w, w.author.id, generationId);
           await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
           return { path: `/api/s/${link.token}/files/${assetId}`, params: { token: link.token, assetId } };
+        },
+      },
+    ],
+  },
+  "v1/images/generations": {
+    POST: [
+      {
+        scenario: "a key of the caller's role (viewers may not create)",
+        expect: statuses("401 401 403 202 202 202"),
+        request: async (w) => ({
+          path: "/api/v1/images/generations",
+          params: {},
+          headers: { ...(await bearer(w)), "content-type": "application/json" },
+          body: JSON.stringify({ prompt: `through the API ${randomUUID()}`, n: 2 }),
+        }),
+        check: async (w, response) => {
+          const { id, status } = (await response.json()) as { id: string; status: string };
+          expect(status).toBe("queued");
+          const row = await db.generation.findUniqueOrThrow({ where: { id }, select: { workspaceId: true, userId: true, apiKeyId: true, n: true } });
+          expect(row).toMatchObject({ workspaceId: w.team.workspace.id, userId: w.viewer!.id, n: 2 });
+          expect(row.apiKeyId).not.toBeNull();
+          expect((await getDailyUsage(w.team.workspace)).used).toBe(2);
+        },
+      },
+    ],
+  },
+  "v1/images/generations/[id]": {
+    GET: [
+      {
+        scenario: "a generation of the key's workspace",
+        expect: statuses("401 401 200 200 200 200"),
+        request: async (w) => {
+          const { generationId } = await image(w, w.author.id);
+          return { path: `/api/v1/images/generations/${generationId}`, params: { id: generationId }, headers: await bearer(w) };
+        },
+        check: async (_w, response) => {
+          const body = (await response.json()) as { status: string; data: { url: string }[] };
+          expect(body.status).toBe("succeeded");
+          expect(body.data).toHaveLength(1);
+          expect(body.data[0]!.url).toMatch(/\/api\/v1\/files\/[a-z0-9]+\/[A-Za-z0-9_-]{43}$/);
+        },
+      },
+      {
+        scenario: "a generation of another workspace",
+        expect: statuses("401 401 404 404 404 404"),
+        request: async (w) => {
+          const elsewhere = await makeTeam();
+          const { id } = await makeGeneration(elsewhere.workspace.id, elsewhere.members.OWNER.id);
+          return { path: `/api/v1/images/generations/${id}`, params: { id }, headers: await bearer(w) };
+        },
+      },
+    ],
+  },
+  "v1/files/[assetId]/[signature]": {
+    GET: [
+      {
+        scenario: "a signed link (public: the signature is the key)",
+        expect: statuses("200 200 200 200 200 200"),
+        request: async (w) => {
+          const { assetId } = await image(w, w.author.id);
+          await storeAssetFile(assetId);
+          const [, , , , , signature] = signedFilePath(assetId).split("/");
+          return { path: signedFilePath(assetId), params: { assetId, signature: signature! } };
+        },
+      },
+      {
+        scenario: "another file's signature",
+        expect: statuses("404 404 404 404 404 404"),
+        request: async (w) => {
+          const [{ assetId }, other] = await Promise.all([image(w, w.author.id), image(w, w.author.id)]);
+          await storeAssetFile(assetId);
+          const signature = signedFilePath(other.assetId).split("/").at(-1)!;
+          return { path: `/api/v1/files/${assetId}/${signature}`, params: { assetId, signature } };
         },
       },
     ],
@@ -738,11 +860,11 @@ describe("route handlers", () => {
             const w = await makeWorld(caller);
             const req = await c.request(w);
             asking.viewer = w.viewer;
-            const request = await asSentByBrowser(new URL(req.path, "http://localhost"), method, req.body);
+            const request = await asSentByBrowser(new URL(req.path, "http://localhost"), method, req.body, req.headers);
             const response = await handler(request, { params: Promise.resolve(req.params) });
             asking.viewer = null;
             expect(response.status).toBe(status);
-            if (status === 200) await c.check?.(w, response);
+            if (status >= 200 && status < 300) await c.check?.(w, response);
           });
         }
       }

@@ -86,7 +86,7 @@ export class ReferenceNotFoundError extends Error {
 export async function createGeneration(
   viewer: Viewer,
   workspace: WorkspaceAccess,
-  input: CreateGenerationInput & { model: string },
+  input: CreateGenerationInput & { model: string; apiKeyId?: string },
 ): Promise<{ id: string; created: boolean }> {
   const assetIds = input.references.map((r) => r.assetId);
   const owned = await db.asset.count({
@@ -111,6 +111,7 @@ export async function createGeneration(
           model: input.model,
           idempotencyKey: input.idempotencyKey,
           parentId: input.parentId,
+          apiKeyId: input.apiKeyId,
           references: {
             create: input.references.map((r, position) => ({ assetId: r.assetId, position, label: r.label || null })),
           },

@@ -9,14 +9,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 /** Refused by the workspace's daily quota or by the member's own daily cap (both count images). */
 export class QuotaExceededError extends Error {
   constructor(
-    readonly scope: "workspace" | "member",
+    readonly scope: "workspace" | "member" | "suspended",
     readonly limit: number,
     readonly used: number,
     readonly requested: number,
   ) {
     const left = Math.max(0, limit - used);
     super(
-      `${scope === "workspace" ? `This workspace has ${left} of today's ${limit} images left` : `You have ${left} of your ${limit} images for today left in this workspace`}; this asks for ${requested}. The count starts again at 00:00 UTC.`,
+      scope === "suspended"
+        ? "This workspace has been suspended by the people who run this Atelier, so nothing can be generated here."
+        : `${scope === "workspace" ? `This workspace has ${left} of today's ${limit} images left` : `You have ${left} of your ${limit} images for today left in this workspace`}; this asks for ${requested}. The count starts again at 00:00 UTC.`,
     );
   }
 }
@@ -38,7 +40,7 @@ interface Take {
 }
 
 /**
- * Takes `images` from today's workspace quota, or throws QuotaExceededError. One statement does the
+ * Takes `images` from today's workspace quota (none for a suspended workspace), or throws QuotaExceededError. One statement does the
  * check and the increment: the row lock that ON CONFLICT takes makes a concurrent request wait and
  * re-evaluate the condition against the committed count, so two requests at the last images cannot
  * both pass (a read-then-write counter would let them). A first request of the day that alone asks
@@ -47,7 +49,10 @@ interface Take {
 async function takeWorkspaceQuota(tx: Tx, { workspaceId, images, now = new Date() }: Take) {
   const fallback = env.WORKSPACE_DAILY_QUOTA;
   const [taken] = await tx.$queryRaw<{ used: number }[]>`
-    WITH w AS (SELECT "id", COALESCE("dailyQuota", ${fallback}::int) AS "quota" FROM "Workspace" WHERE "id" = ${workspaceId})
+    WITH w AS (
+      SELECT "id", CASE WHEN "suspendedAt" IS NULL THEN COALESCE("dailyQuota", ${fallback}::int) ELSE 0 END AS "quota"
+      FROM "Workspace" WHERE "id" = ${workspaceId}
+    )
     INSERT INTO "WorkspaceUsage" ("workspaceId", "day", "count")
     SELECT "id", ${utcDay(now)}::date, ${images}::int FROM w WHERE ${images}::int <= w."quota"
     ON CONFLICT ("workspaceId", "day") DO UPDATE SET "count" = "WorkspaceUsage"."count" + ${images}::int
@@ -55,11 +60,11 @@ async function takeWorkspaceQuota(tx: Tx, { workspaceId, images, now = new Date(
     RETURNING "count" AS "used"`;
   if (taken) return;
   // Read on the transaction's own connection: a second one per refused request could drain the pool.
-  const [state] = await tx.$queryRaw<{ limit: number; used: number }[]>`
-    SELECT COALESCE(w."dailyQuota", ${fallback}::int) AS "limit", COALESCE(u."count", 0) AS "used"
+  const [state] = await tx.$queryRaw<{ limit: number; used: number; suspended: boolean }[]>`
+    SELECT COALESCE(w."dailyQuota", ${fallback}::int) AS "limit", COALESCE(u."count", 0) AS "used", w."suspendedAt" IS NOT NULL AS "suspended"
     FROM "Workspace" w LEFT JOIN "WorkspaceUsage" u ON u."workspaceId" = w."id" AND u."day" = ${utcDay(now)}::date
     WHERE w."id" = ${workspaceId}`;
-  throw new QuotaExceededError("workspace", state?.limit ?? fallback, state?.used ?? 0, images);
+  throw new QuotaExceededError(state?.suspended ? "suspended" : "workspace", state?.limit ?? fallback, state?.used ?? 0, images);
 }
 
 /**

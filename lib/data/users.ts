@@ -57,10 +57,12 @@ export async function ensurePersonalWorkspace(userId: string, displayName: strin
   await db.workspace.create({ data: personalWorkspaceData(userId, displayName) });
 }
 
+/** A suspended account (instance administration) cannot sign in: it is not found here. */
 export function findUserWithPasswordHash(email: string) {
-  return db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  return db.user.findUnique({ where: { email, suspendedAt: null }, omit: { passwordHash: false } });
 }
 
+/** The session's user; null for a suspended one, so a suspension ends every session at its next request. */
 export function findUserById(id: string) {
-  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, image: true } });
+  return db.user.findUnique({ where: { id, suspendedAt: null }, select: { id: true, name: true, email: true, image: true } });
 }

@@ -169,3 +169,17 @@ export const setReviewSchema = z.object({
 });
 
 export const transferOwnershipSchema = memberTargetSchema;
+
+export const API_KEY_NAME_MAX_LENGTH = 60;
+
+export const createApiKeySchema = z.object({
+  workspace,
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key after the script that will use it.")
+    .max(API_KEY_NAME_MAX_LENGTH, `Keep the name under ${API_KEY_NAME_MAX_LENGTH} characters.`),
+  role: z.enum(["OWNER", "ADMIN", "EDITOR", "VIEWER"], { error: "Choose what the key may do." }),
+});
+
+export const revokeApiKeySchema = z.object({ workspace, keyId: id });

@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/action";
+import { createApiKey } from "@/lib/data/api-keys";
+import { createApiKeySchema } from "@/lib/validations/workspace";
+
+/** The token is in this answer only: the database keeps its hash. */
+export const createApiKeyAction = workspaceAction("create-api-key", "apikey.create", createApiKeySchema, async ({ viewer, workspace, input }) => {
+  const result = await createApiKey(viewer, workspace, input);
+  if (!result.ok) return result;
+  revalidatePath(`/w/${workspace.slug}/api-keys`);
+  return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: result.value };
+});
