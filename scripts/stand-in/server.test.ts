@@ -490,6 +490,22 @@ describe("field behaviour", () => {
     expect(JSON.parse(await ok.text())).toMatchObject({ error: { code: "do_request_failed" } });
   });
 
+  it("switches models between behaviours while running, over HTTP and programmatically", async () => {
+    const put = (body: unknown) =>
+      fetch(`${field.url}/__field-models`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    try {
+      expect(await (await put({ fieldModels: ["ideal-model", "brand-new-model"] })).json()).toEqual({ fieldModels: ["ideal-model", "brand-new-model"] });
+      expect((await post({ ...valid, model: "brand-new-model" })).headers.get("content-type")).toMatch(/^text\/plain/);
+      expect((await post({ ...valid, model: "gpt-image-2-all", n: 2 })).headers.get("content-type")).toBe("application/json");
+      expect(field.ledger().map((e) => e.behaviour)).toEqual(["field", "ideal"]);
+      expect((await put({ fieldModels: "gpt-image-2-all" })).status).toBe(400);
+      expect(await (await fetch(`${field.url}/__field-models`)).json()).toEqual({ fieldModels: ["ideal-model", "brand-new-model"] });
+    } finally {
+      field.setFieldModels(["gpt-image-2-all"]);
+    }
+    expect(field.fieldModels()).toEqual(["gpt-image-2-all"]);
+  });
+
   it("waits fieldLatencyMs for field models and latencyMs for the others; [latency:ms] overrides both", async () => {
     const slow = await startStandIn({ latencyMs: 0, fieldLatencyMs: 400, fieldModels: ["gpt-image-2-all"], models: ["ideal-model"] });
     const took = (entry: LedgerEntry | undefined) => Date.parse(entry!.answeredAt!) - Date.parse(entry!.receivedAt);

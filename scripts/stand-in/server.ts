@@ -22,7 +22,8 @@
  * The field's own failures are faults too, on any model: quota-429 (out of balance as 429),
  * saturated, no-channel, safety-500, unknown-error, cf-524, error-200 (HTTP 200 with an error
  * object), reset (the connection drops after the request was read). GET /__ledger lists every call
- * with the behaviour that answered it.
+ * with the behaviour that answered it. Tests may change the field models while the stand-in runs:
+ * PUT /__field-models {"fieldModels": [...]} (or setFieldModels()), so one e2e server serves both.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -95,6 +96,8 @@ export interface StandIn {
   queueFault(fault: FaultName, times?: number): void;
   queuedFaults(): QueuedFault[];
   clearFaults(): void;
+  fieldModels(): string[];
+  setFieldModels(models: string[]): void;
   close(): Promise<void>;
 }
 
@@ -119,10 +122,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const latencyMs = options.latencyMs ?? 0;
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const maxN = options.maxN ?? 4;
-  const fieldModels = new Set(options.fieldModels ?? []);
+  let fieldModels = new Set(options.fieldModels ?? []);
   const fieldLatencyMs = options.fieldLatencyMs ?? latencyMs;
   const fieldMaxReferenceBytes = options.fieldMaxReferenceBytes ?? 1_500_000;
-  const models = Array.from(new Set([DEFAULT_MODEL, ...(options.models ?? []), ...fieldModels]));
+  const models = [DEFAULT_MODEL, ...(options.models ?? [])];
 
   let ledger: LedgerEntry[] = [];
   let nextLedgerId = 1;
@@ -153,11 +156,28 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     }
     if (path === "/__faults" && method === "GET") return sendJson(res, 200, { queued: faults.list() });
     if (path === "/__faults" && method === "POST") return armFault(req, res);
+    if (path === "/__field-models" && method === "GET") return sendJson(res, 200, { fieldModels: [...fieldModels] });
+    if (path === "/__field-models" && method === "PUT") return setFieldModelsFrom(req, res);
     if (path === "/__faults" && method === "DELETE") {
       faults.clear();
       return sendEmpty(res);
     }
     sendJson(res, 404, errorBody({ ...invalid(`Unknown route: ${method} ${path}`, null), status: 404 }));
+  }
+
+  async function setFieldModelsFrom(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: { fieldModels?: unknown } = {};
+    try {
+      body = JSON.parse((await readBody(req)).toString("utf8")) as typeof body;
+    } catch {
+      // Answered below as a 400 like any other wrong body.
+    }
+    const list = body.fieldModels;
+    if (!Array.isArray(list) || list.some((m) => typeof m !== "string" || m === "")) {
+      return sendJson(res, 400, errorBody(invalid('Expected a JSON body like {"fieldModels": ["gpt-image-2-all"]}.', "fieldModels")));
+    }
+    fieldModels = new Set(list as string[]);
+    sendJson(res, 200, { fieldModels: [...fieldModels] });
   }
 
   async function armFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -234,7 +254,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (!parsedOk) {
       return fail(invalid("We could not parse the JSON body of your request. Please send valid JSON.", null));
     }
-    const request = validateBody(parsed, { models, maxN });
+    const request = validateBody(parsed, { models: [...models, ...fieldModels], maxN });
     if (isFailure(request)) return fail(request);
     const field = fieldModels.has(request.model);
     entry.behaviour = field ? "field" : "ideal";
@@ -429,6 +449,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     queueFault: (fault, times = 1) => faults.push(fault, times),
     queuedFaults: () => faults.list(),
     clearFaults: () => faults.clear(),
+    fieldModels: () => [...fieldModels],
+    setFieldModels: (list) => {
+      fieldModels = new Set(list);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const settle of Array.from(waiting)) settle();
