@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
+import { fetch as undiciFetch, type Dispatcher } from "undici";
 import { ImageApiError, failureDetail, timeoutError } from "./errors";
-import { isNonPublicHost, type Lookup } from "./network";
+import { isNonPublicHost, NonPublicAddressError, publicOnlyAgent, type Lookup } from "./network";
 
 export const RESULT_IMAGE_MIMES = ["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"] as const;
 export type ResultImageMime = (typeof RESULT_IMAGE_MIMES)[number];
@@ -13,6 +14,7 @@ export interface DownloadedImage {
 export interface DownloadOptions {
   timeoutMs: number;
   maxBytes: number;
+  /** Tests only: replaces the network (and with it the connect-time address check). */
   fetch?: typeof fetch;
   /** Aborting it rejects with the signal's own reason, not an ImageApiError. */
   signal?: AbortSignal;
@@ -60,6 +62,30 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     });
   };
 
+  // The host check below refuses early (IP literals never reach a DNS lookup); the agent checks
+  // the addresses each connection actually uses, so a second, different DNS answer cannot slip by.
+  const agent = options.allowPrivateNetwork || options.fetch ? null : publicOnlyAgent(options.lookup);
+  try {
+    return await fetchAndRead(parsed, options, signal, agent, failure, capped);
+  } finally {
+    await agent?.close().catch(() => undefined);
+  }
+}
+
+async function fetchAndRead(
+  parsed: URL,
+  options: DownloadOptions,
+  signal: AbortSignal,
+  agent: Dispatcher | null,
+  failure: (error: unknown, responded: boolean) => unknown,
+  capped: AbortController,
+): Promise<DownloadedImage> {
+  const get = (target: URL): Promise<Response> => {
+    const init = { headers: { Accept: "image/*" }, signal, redirect: "manual" as const };
+    if (options.fetch) return options.fetch(target, init);
+    // undici's own fetch, so the dispatcher is the installed undici's (Node's global fetch bundles another copy).
+    return undiciFetch(target, { ...init, dispatcher: agent ?? undefined }) as unknown as Promise<Response>;
+  };
   // Redirects are followed by hand so that every hop's host is checked, not just the first.
   let response: Response;
   let target = parsed;
@@ -68,8 +94,10 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
       throw badResult(`refusing a result URL on a non-public network (${target.hostname})`, UNUSABLE_LINK);
     }
     try {
-      response = await (options.fetch ?? fetch)(target, { headers: { Accept: "image/*" }, signal, redirect: "manual" });
+      response = await get(target);
     } catch (error) {
+      const refused = causeOf(error, NonPublicAddressError);
+      if (refused) throw badResult(`refusing a result URL on a non-public network (${refused.hostname}, at connect)`, UNUSABLE_LINK);
       throw failure(error, false);
     }
     const location = response.headers.get("location");
@@ -114,6 +142,13 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     throw failure(error, true);
   }
   return { bytes, mime: await sniffImage(bytes) };
+}
+
+function causeOf<E extends Error>(error: unknown, type: new (...args: never[]) => E): E | null {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof type) return e;
+  }
+  return null;
 }
 
 /** Decodes a b64_json item (tolerating a data: URL prefix) and checks it is an image within maxBytes. */
