@@ -13,7 +13,9 @@ import {
   type RouteFn,
 } from "@/lib/authz/discovery";
 import { addMember, makeAsset, makeGeneration, makeTeam, makeUser, storeAssetFile, type Team } from "@/lib/authz/fixtures";
+import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
+import { signedFilePath } from "@/lib/data/signed-files";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { png } from "@/lib/images/testing/fixtures";
@@ -32,6 +34,10 @@ import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validations/text";
  */
 
 const asking = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+// No worker runs here: the images API answers 202 at once instead of waiting for images.
+vi.hoisted(() => {
+  process.env.API_WAIT_MS = "0";
+});
 vi.mock("@/lib/auth", () => ({
   getViewer: async () => asking.viewer,
   auth: async () => (asking.viewer ? { user: { id: asking.viewer.id, email: asking.viewer.email } } : null),
@@ -98,6 +104,12 @@ const invitation = async (w: World) => {
   const created = await createInvitation(w.owner, w.team.as("OWNER"), { role: "VIEWER", expiresInDays: 7, multiUse: false });
   if (!created.ok) throw new Error(created.message);
   return created.value;
+};
+
+const apiKey = async (w: World) => {
+  const made = await createApiKey(w.owner, w.team.as("OWNER"), { name: "fuzz", role: "OWNER" });
+  if (!made.ok) throw new Error(made.message);
+  return { id: made.value.id, headers: { authorization: `Bearer ${made.value.token}` } };
 };
 
 // ---------- the malformed values ----------
@@ -181,6 +193,8 @@ const actionRows: Record<string, ActionRow> = {
   "leave-workspace": async (w) => ({ workspace: w.slug }),
   "set-daily-quota": async (w) => ({ workspace: w.slug, dailyQuota: "5" }),
   "set-member-cap": async (w) => ({ workspace: w.slug, userId: w.editor.id, dailyCap: "3" }),
+  "create-api-key": async (w) => ({ workspace: w.slug, name: "CI script", role: "EDITOR" }),
+  "revoke-api-key": async (w) => ({ workspace: w.slug, keyId: (await apiKey(w)).id }),
   "pin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id, name: "Logo" }),
   "unpin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id }),
   "add-comment": async (w) => ({ workspace: w.slug, generationId: (await image(w)).generationId, body: "Nice" }),
@@ -217,7 +231,9 @@ interface RouteRow {
   path: string;
   params: Record<string, string>;
   query?: Record<string, string>;
-  body?: () => Promise<FormData>;
+  /** Sent with every variant (an API key, a content type); a bad-headers variant may override one. */
+  headers?: Record<string, string>;
+  body?: () => Promise<BodyInit>;
 }
 /** Auth.js's own handlers: the library's, tested by its authors and, for sign-in, by e2e/sign-in-limit.spec.ts. */
 const AUTHJS = "Auth.js";
@@ -245,6 +261,32 @@ const routeRows: Record<string, Partial<Record<Method, ((w: World) => Promise<Ro
     },
   },
   "me/gallery": { GET: async () => ({ path: "/api/me/gallery", params: {}, query: { cursor: "1.abc", q: "cat", size: "1024x1024" } }) },
+  health: { GET: async () => ({ path: "/api/health", params: {} }) },
+  ready: { GET: async () => ({ path: "/api/ready", params: {} }) },
+  "v1/images/generations": {
+    POST: async (w) => ({
+      path: "/api/v1/images/generations",
+      params: {},
+      headers: { ...(await apiKey(w)).headers, "content-type": "application/json" },
+      body: async () => JSON.stringify({ prompt: "through the API", n: 1, size: "1024x1024", response_format: "url" }),
+    }),
+  },
+  "v1/images/generations/[id]": {
+    GET: async (w) => ({
+      path: `/api/v1/images/generations/${(await image(w)).generationId}`,
+      params: { id: (await image(w)).generationId },
+      query: { response_format: "url" },
+      headers: (await apiKey(w)).headers,
+    }),
+  },
+  "v1/files/[assetId]/[signature]": {
+    GET: async (w) => {
+      const { assetId } = await image(w);
+      await storeAssetFile(assetId);
+      const signature = signedFilePath(assetId).split("/").at(-1)!;
+      return { path: signedFilePath(assetId), params: { assetId, signature } };
+    },
+  },
   "w/[workspace]/activity": { GET: async (w) => ({ path: `/api/w/${w.slug}/activity`, params: { workspace: w.slug }, query: { cursor: "1.abc" } }) },
   "w/[workspace]/gallery": {
     GET: async (w) => ({ path: `/api/w/${w.slug}/gallery`, params: { workspace: w.slug }, query: { after: "latest", cursor: "1.abc", q: "x", member: w.owner.id } }),
@@ -293,7 +335,9 @@ interface Sent {
   url: URL;
   params: Record<string, string>;
   headers?: Record<string, string>;
-  body?: "valid" | "garbage" | "none";
+  body?: "valid" | "garbage" | "none" | "json";
+  /** For "json": a value put in each field of the row's JSON body in turn (a JSON body only). */
+  json?: unknown;
 }
 
 function* routeVariants(row: RouteRow): Generator<Sent> {
@@ -317,6 +361,11 @@ function* routeVariants(row: RouteRow): Generator<Sent> {
   yield { label: "undecodable query", url: raw, params: row.params };
   for (const [i, headers] of BAD_HEADERS.entries()) yield { label: `headers bad[${i}]`, url: url(), params: row.params, headers };
   if (row.body) {
+    for (const [i, bad] of BAD_VALUES.entries()) {
+      yield { label: `JSON body field bad[${i}]`, url: url(), params: row.params, body: "json", json: bad };
+    }
+  }
+  if (row.body) {
     yield { label: "garbage body", url: url(), params: row.params, body: "garbage" };
     yield { label: "no body", url: url(), params: row.params, body: "none" };
     for (const [i, headers] of BAD_HEADERS.entries()) yield { label: `body + headers bad[${i}]`, url: url(), params: row.params, headers, body: "valid" };
@@ -324,17 +373,32 @@ function* routeVariants(row: RouteRow): Generator<Sent> {
 }
 
 async function send(method: Method, handler: RouteFn, row: RouteRow, sent: Sent): Promise<string | null> {
-  let request;
+  const headers = { ...row.headers, ...sent.headers };
+  let body: BodyInit | undefined;
   if (sent.body === "garbage") {
-    const bytes = randomBytes(4096);
-    request = await asSentByBrowser(sent.url, method, bytes, { "content-type": "multipart/form-data; boundary=nope", ...sent.headers });
-  } else {
-    const body = sent.body === "none" ? undefined : row.body && sent.body !== undefined ? await row.body() : undefined;
-    request = await asSentByBrowser(sent.url, method, body, sent.headers);
+    body = randomBytes(4096);
+    headers["content-type"] ??= "multipart/form-data; boundary=nope";
+  } else if (sent.body === "json") {
+    body = await row.body?.();
+    if (typeof body !== "string") return null;
+    const valid = JSON.parse(body) as Record<string, unknown>;
+    const failures: string[] = [];
+    for (const key of Object.keys(valid)) {
+      const request = await asSentByBrowser(sent.url, method, JSON.stringify({ ...valid, [key]: sent.json }), headers);
+      const failure = await answer(handler, request, sent.params);
+      if (failure) failures.push(`${key}: ${failure}`);
+    }
+    return failures.length ? failures.join("; ") : null;
+  } else if (sent.body !== "none" && sent.body !== undefined) {
+    body = await row.body?.();
   }
+  return answer(handler, await asSentByBrowser(sent.url, method, body, headers), sent.params);
+}
+
+async function answer(handler: RouteFn, request: Parameters<RouteFn>[0], params: Record<string, string>): Promise<string | null> {
   let response: Response;
   try {
-    response = await handler(request, { params: Promise.resolve(sent.params) });
+    response = await handler(request, { params: Promise.resolve(params) });
   } catch (e) {
     return `threw ${e instanceof Error ? e.message.slice(0, 120) : String(e)}`;
   }

@@ -33,7 +33,7 @@ export function apiKeyRoute<P>(name: string, handler: (ctx: { request: NextReque
       });
     }
     return handler({ request, caller, params });
-  });
+  }, { crossOrigin: "bearer" });
   // publicRoute's own answer to a crash is in its shape; the API's clients expect OpenAI's.
   return async (request: NextRequest, ctx: { params: Promise<P> }) => {
     const response = await route(request, ctx);

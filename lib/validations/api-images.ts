@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH } from "@/lib/validations/generation";
+import { lineTextSchema, multilineTextSchema } from "@/lib/validations/text";
 
 /**
  * POST /api/v1/images/generations, as OpenAI-style clients send it. Fields we do not use (quality,
  * style, user, …) are accepted and ignored, as the relay contract does; `size: "auto"` is square.
  */
 export const apiGenerationSchema = z.object({
-  model: z.string().trim().min(1).max(100).optional(),
-  prompt: z
-    .string({ error: "prompt is required." })
-    .trim()
-    .min(1, "prompt must not be empty.")
-    .max(PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters.`),
+  model: lineTextSchema.trim().min(1).max(100).optional(),
+  prompt: z.string({ error: "prompt is required." }).pipe(
+    multilineTextSchema
+      .trim()
+      .min(1, "prompt must not be empty.")
+      .max(PROMPT_MAX_LENGTH, `prompt must be at most ${PROMPT_MAX_LENGTH} characters.`),
+  ),
   size: z
     .preprocess((v) => (v === "auto" ? undefined : v), z.enum(IMAGE_SIZES, { error: `size must be one of ${IMAGE_SIZES.join(", ")} or auto.` }).optional())
     .transform((v) => v ?? "1024x1024"),

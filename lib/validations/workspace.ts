@@ -174,8 +174,7 @@ export const API_KEY_NAME_MAX_LENGTH = 60;
 
 export const createApiKeySchema = z.object({
   workspace,
-  name: z
-    .string()
+  name: lineTextSchema
     .trim()
     .min(1, "Name the key after the script that will use it.")
     .max(API_KEY_NAME_MAX_LENGTH, `Keep the name under ${API_KEY_NAME_MAX_LENGTH} characters.`),
