@@ -21,6 +21,9 @@ const schema = z
       emptyToUndefined,
       z.string().default("postgresql://postgres:postgres@127.0.0.1:54329/atelier"),
     ),
+    // Connections per process: Prisma's pool and the queue's (README "Deploy": the budget).
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+    QUEUE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
     APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
     // How many reverse proxies in front of the app append to X-Forwarded-For (0: none). Decides
     // which entry is the client's address for sign-in rate limits (lib/http/client-address.ts).

@@ -4,7 +4,7 @@ import { withDatabase } from "./db/database";
 import { applyMigrations, diffSchemaFromMigrations, migrationsDir } from "./db/schema-engine";
 
 /**
- * `npm run db:migrate`            apply committed migrations (DATABASE_URL, else the embedded database)
+ * `npm run db:migrate`            apply committed migrations (DIRECT_DATABASE_URL or DATABASE_URL, else the embedded database)
  * `npm run db:migration:new NAME` write prisma/migrations/<timestamp>_NAME/migration.sql from the
  *                                 difference between the committed migrations and schema.prisma
  */

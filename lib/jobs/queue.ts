@@ -29,6 +29,8 @@ async function start({ maintenance }: { maintenance: boolean }): Promise<PgBoss>
   const boss = new PgBoss({
     connectionString: env.DATABASE_URL,
     application_name: "atelier-jobs",
+    // pg-boss's own pool (default 10); its queries are short, so a few serve every poller.
+    max: env.QUEUE_POOL_MAX,
     // Queue maintenance (expiring, archiving) and cron run in workers only; a web server just sends.
     supervise: maintenance,
     schedule: maintenance,
