@@ -77,6 +77,15 @@ const faults: { fault: string; times?: number; message: RegExp }[] = [
   { fault: "expired", message: /expired/i },
   { fault: "not-image", message: /not an image/i },
   { fault: "hang", message: /too long|time/i },
+  // The field's failures (one-api / new-api relays), each its own class.
+  { fault: "saturated", times: 10, message: /busy/i },
+  { fault: "quota-429", message: /credit|quota|balance/i },
+  { fault: "no-channel", message: /no working channel for this model/i },
+  { fault: "safety-500", message: /safety/i },
+  { fault: "unknown-error", message: /internal error/i },
+  { fault: "cf-524", message: /gateway/i },
+  { fault: "error-200", message: /internal error/i },
+  { fault: "reset", message: /reach|connection/i },
 ];
 
 for (const { fault, times, message } of faults) {

@@ -64,6 +64,8 @@ const USER_MESSAGES: Record<ImageApiErrorCode, string> = {
   bad_response: "The image service sent back a response that could not be read.",
 };
 
+const SPOKEN_BY_TABLE = new Set<RelayFailureClass>(["model_unavailable", "reference_rejected"]);
+
 /** What the relay actually sent, for administrators ("Copy error details"). */
 export interface RawAnswer {
   status: number;
@@ -126,7 +128,8 @@ export class ImageApiError extends Error {
     this.param = init.param;
     this.raw = init.raw;
     this.code = init.code ?? LEGACY_CODE[failureClass];
-    this.userMessage = init.userMessage ?? USER_MESSAGES[this.code];
+    // Classes the legacy codes cannot say speak with the table's words.
+    this.userMessage = init.userMessage ?? (SPOKEN_BY_TABLE.has(failureClass) ? `${row.reason} ${row.next}` : USER_MESSAGES[this.code]);
     this.mayHaveProduced = this.charged !== "no";
   }
 }
