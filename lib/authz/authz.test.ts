@@ -697,6 +697,9 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
   },
   "w/[workspace]/activity": { GET: [memberGet("activity")] },
   health: { GET: [{ scenario: "alive, for anyone", expect: statuses("200 200 200 200 200 200"), request: async () => ({ path: "/api/health", params: {} }) }] },
+  metrics: {
+    GET: [{ scenario: "no METRICS_TOKEN configured: not there", expect: statuses("404 404 404 404 404 404"), request: async () => ({ path: "/api/metrics", params: {} }) }],
+  },
   ready: {
     GET: [
       {

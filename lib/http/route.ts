@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { can, type Action } from "@/lib/permissions";
 import { getStorage } from "@/lib/storage";
 import { workspaceRefSchema } from "@/lib/validations/text";
@@ -25,12 +27,19 @@ export function publicRoute<P>(
   return async (request: NextRequest, { params }: { params: Promise<P> }): Promise<Response> => {
     const refusal = crossSiteRefusal(request, env.APP_URL, options);
     if (refusal) return jsonError(403, refusal);
+    // The load balancer's id when it sends one, so its logs and ours line up.
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const started = performance.now();
+    let response: Response;
     try {
-      return await handler({ request, params: await params });
-    } catch (e) {
-      console.error(`[route ${name}]`, e);
-      return jsonError(500, "Something went wrong on our side. Please try again.");
+      response = await handler({ request, params: await params });
+    } catch (err) {
+      log.error({ err, requestId, route: name }, "route failed");
+      response = jsonError(500, "Something went wrong on our side. Please try again.");
     }
+    log.info({ requestId, route: name, method: request.method, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    response.headers.set("X-Request-Id", requestId);
+    return response;
   };
 }
 

@@ -3,6 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { REQUEUE_AFTER_MS } from "@/lib/jobs/limits";
+import { log } from "@/lib/log";
+import { recordRun } from "@/lib/metrics";
 import { startMaintenance } from "@/lib/jobs/maintenance";
 import { enqueueGeneration, GENERATION_QUEUE, getQueue, type GenerationJob } from "@/lib/jobs/queue";
 import { INTERRUPTED_MESSAGE, runGeneration, type RunGenerationDeps } from "@/lib/jobs/run-generation";
@@ -42,7 +44,7 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
   const running = new Set<Promise<unknown>>();
   let stopping: Promise<void> | undefined;
 
-  const handle = async ([job]: { data: GenerationJob }[]) => {
+  const handle = async ([job]: { id: string; data: GenerationJob }[]) => {
     if (!job) return;
     // A job fetched while stopping is handed back as failed, its generation still QUEUED: the
     // next worker's sweep sends it again.
@@ -52,7 +54,8 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
     running.add(run);
     try {
       const result = await run;
-      console.log(`[jobs] generation ${job.data.generationId}: ${result.outcome}`);
+      recordRun(result.outcome, result.outcome === "failed" ? result.errorCode : null);
+      log.info({ jobId: job.id, generationId: job.data.generationId, ...result }, "generation run ended");
     } finally {
       running.delete(run);
     }
@@ -73,23 +76,23 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
         run: () => sweepOrphanFiles(getStorage(), { graceSec: env.STORAGE_SWEEP_GRACE_SEC }),
       },
     ],
-    (task, error) => console.error(`[jobs] ${task} failed:`, error),
+    (task, err) => log.error({ err, task }, "maintenance task failed"),
   );
-  console.log(`[jobs] worker started: ${concurrency} at once on queue "${GENERATION_QUEUE}"`);
+  log.info({ concurrency, queue: GENERATION_QUEUE }, "worker started");
 
   return ({ graceMs = env.WORKER_SHUTDOWN_GRACE_SEC * 1000 } = {}) => {
     stopping ??= (async () => {
       await boss.offWork(GENERATION_QUEUE);
       await stopMaintenance();
       if (running.size > 0) {
-        console.log(`[jobs] waiting up to ${graceMs} ms for ${running.size} running generation(s)`);
+        log.info({ graceMs, running: running.size }, "worker stopping: waiting for running generations");
         await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       }
       // Whatever is still running is failed now as interrupted, rather than left for the next sweep.
       shutdown.abort();
       await Promise.allSettled(running);
       globalForWorker.atelierWorker = undefined;
-      console.log("[jobs] worker stopped");
+      log.info("worker stopped");
     })();
     return stopping;
   };
@@ -119,7 +122,7 @@ export async function sweepGenerations(
     },
     data: { status: "FAILED", errorCode: "interrupted", errorMessage: INTERRUPTED_MESSAGE, finishedAt: now },
   });
-  if (interrupted > 0) console.warn(`[jobs] marked ${interrupted} orphaned generation(s) as interrupted`);
+  if (interrupted > 0) log.warn({ interrupted }, "orphaned generations marked as interrupted");
 
   const waiting = await db.generation.findMany({
     where: { status: "QUEUED", createdAt: { lt: new Date(now.getTime() - REQUEUE_AFTER_MS) } },

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { createReferenceAsset } from "@/lib/data/assets";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
+import { recordUpload } from "@/lib/metrics";
 import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedError } from "@/lib/images";
 import { fileNameOf, parseFileNameHeader } from "@/lib/validations/upload";
 
@@ -39,6 +40,7 @@ export const POST = workspaceRoute<{ workspace: string }>(
       await inspectUpload(bytes, fileName);
       const normalised = await normaliseReference(bytes);
       const asset = await createReferenceAsset(viewer, workspace, normalised, fileName);
+      recordUpload(normalised.bytes.length);
       return NextResponse.json({ asset }, { status: 201 });
     } catch (e) {
       if (e instanceof UploadRejectedError) return jsonError(422, e.message);
