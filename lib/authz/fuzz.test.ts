@@ -263,6 +263,7 @@ const routeRows: Record<string, Partial<Record<Method, ((w: World) => Promise<Ro
   "me/gallery": { GET: async () => ({ path: "/api/me/gallery", params: {}, query: { cursor: "1.abc", q: "cat", size: "1024x1024" } }) },
   health: { GET: async () => ({ path: "/api/health", params: {} }) },
   ready: { GET: async () => ({ path: "/api/ready", params: {} }) },
+  metrics: { GET: async () => ({ path: "/api/metrics", params: {}, headers: { authorization: "Bearer fuzz" } }) },
   "v1/images/generations": {
     POST: async (w) => ({
       path: "/api/v1/images/generations",
