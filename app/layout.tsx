@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -17,7 +18,10 @@ export const metadata: Metadata = {
   description: "Make new images from your references and a prompt, keep them in a gallery, share them.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and Next can
+// only put it on its inline scripts while rendering.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh font-sans">

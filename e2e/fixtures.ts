@@ -38,8 +38,23 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/$/);
 }
 
-/** A page signed in as a brand-new account. */
-export const test = base.extend<{ account: Account; signedIn: Page }>({
+/** A page signed in as a brand-new account. Every test also fails on a CSP violation in its browser context. */
+export const test = base.extend<{ account: Account; signedIn: Page; cspGuard: void }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      // Init scripts run outside the page's CSP, so the listener itself is never blocked.
+      await context.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)),
+      );
+      context.on("console", (message) => {
+        if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use();
+      expect(violations, "the app runs under its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
   account: async ({}, use) => {
     await use(newAccount());
   },

@@ -1,4 +1,5 @@
 import { expect, newAccount, signIn, signOut, signUp, test } from "./fixtures";
+import { card, fillAndGenerate } from "./studio";
 
 /**
  * Issue #8 as the attacker ran it, against the production build: Auth.js's own credentials
@@ -52,4 +53,37 @@ test("a callbackUrl that leaves the site is not followed after sign-in", async (
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/w\/[^/]+\/create$/);
     await signOut(page);
   }
+});
+
+test("pages carry a nonce CSP and the fixed headers; served files are sandboxed", async ({ signedIn: page, request }) => {
+  const home = await request.get("/");
+  const csp = home.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+  expect(csp).not.toContain("unsafe-eval");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(home.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(home.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(home.headers()["permissions-policy"]).toContain("camera=()");
+  // A fresh nonce on every request.
+  const again = (await request.get("/")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+  // Static build files and API answers get the fixed headers too.
+  expect((await request.get("/api/health")).headers()["x-content-type-options"]).toBe("nosniff");
+
+  // A generated image, as our file route serves it.
+  const prompt = `Headers check ${Date.now()}`;
+  await fillAndGenerate(page, { prompt });
+  await expect(card(page, prompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  const src = await card(page, prompt).locator("img").first().getAttribute("src");
+  const file = await page.request.get(src!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // The gallery and its lightbox run under the CSP too (the cspGuard fixture fails on any violation).
+  await page.getByRole("link", { name: "Gallery", exact: true }).click();
+  await page.getByTestId("gallery-tile").first().getByTestId("tile-link").click();
+  await expect(page.getByTestId("lightbox")).toBeVisible();
+  await expect(page.getByTestId("lightbox").locator("img").first()).toBeVisible();
 });
