@@ -95,7 +95,7 @@ async function measure() {
   client.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
   (globalThis as { atelierDb?: unknown }).atelierDb = client;
 
-  const { listGalleryPage, listMyGalleryPage } = await import("@/lib/data/gallery");
+  const { listGalleryPage, listMyGalleryPage } = await import("@/lib/data/gallery/read");
   const { getWorkspaceAccess } = await import("@/lib/data/workspaces");
   const { DEFAULT_FILTERS, decodeCursor } = await import("@/lib/validations/gallery");
   const viewer = await client.user.findUniqueOrThrow({

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type MouseEvent } from "react";
+import { workspaceUrls } from "@/lib/urls";
 import { ConfirmDialog } from "./confirm-dialog";
-import { detailHref, type GridItem } from "./gallery-state";
+import type { GridItem } from "./gallery-state";
 import { sizeLabel } from "./image-detail";
 import type { GalleryActions } from "./use-gallery-actions";
 
@@ -110,7 +111,7 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
       data-image-id={image.id}
       data-generation-id={g.id}
     >
-      <a href={detailHref(g, image.id)} onClick={open} tabIndex={selecting ? -1 : undefined} className="block" data-testid="tile-link">
+      <a href={workspaceUrls.image(g.workspace.slug, image.id)} onClick={open} tabIndex={selecting ? -1 : undefined} className="block" data-testid="tile-link">
         {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails, already 512 px WebP */}
         <img
           src={image.thumbUrl}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery/types";
 import { DEFAULT_FILTERS } from "@/lib/validations/gallery";
-import { applyGalleryUpdate, feedUrl, gridItems, initialLiveAfter, liveUrl, mergeLive } from "./gallery-state";
+import { feedUrl, liveUrl } from "@/lib/client-data/gallery";
+import { applyGalleryUpdate, gridItems, initialLiveAfter, mergeLive } from "./gallery-state";
 
 const image = (id: string, patch: Partial<GalleryImageDTO> = {}): GalleryImageDTO => ({
   id,

@@ -1,37 +1,8 @@
-import type { DiscussionDTO } from "@/lib/data/comments";
-import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO, GalleryUpdatesDTO } from "@/lib/data/gallery";
-import { encodeCursor, galleryFiltersToParams, LIVE_LATEST, type GalleryFilters } from "@/lib/validations/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery/types";
+import { encodeCursor, LIVE_LATEST } from "@/lib/validations/gallery";
 
-/** Where a gallery view reads its pages from. */
-export type GallerySource =
-  | { kind: "workspace"; workspace: string; filters: GalleryFilters }
-  | { kind: "collection"; workspace: string; collectionId: string }
-  | { kind: "me"; filters: GalleryFilters };
-
-/** TanStack Query keys for gallery views, one factory so invalidations cannot drift from reads. */
-export const galleryKeys = {
-  all: ["gallery"] as const,
-  /** `edition` names the server-rendered first page the view started from (see GalleryView). */
-  view: (source: GallerySource, edition: string) => [...galleryKeys.all, feedUrl(source, null), edition] as const,
-  /** The live poll's bound for that view (its data is the `after` to send next). */
-  live: (source: GallerySource, edition: string) => [...galleryKeys.view(source, edition), "live"] as const,
-  discussion: (workspace: string, generationId: string) => [...galleryKeys.all, "discussion", workspace, generationId] as const,
-};
-
-export function feedUrl(source: GallerySource, cursor: string | null): string {
-  const params =
-    source.kind === "collection" ? new URLSearchParams({ collection: source.collectionId }) : galleryFiltersToParams(source.filters);
-  if (cursor) params.set("cursor", cursor);
-  const base = source.kind === "me" ? "/api/me/gallery" : `/api/w/${encodeURIComponent(source.workspace)}/gallery`;
-  return params.size > 0 ? `${base}?${params}` : base;
-}
-
-/** The live poll of a workspace gallery: the view's filters plus the bound. */
-export function liveUrl(source: Extract<GallerySource, { kind: "workspace" }>, after: string): string {
-  const params = galleryFiltersToParams(source.filters);
-  params.set("after", after);
-  return `/api/w/${encodeURIComponent(source.workspace)}/gallery?${params}`;
-}
+// What a gallery view holds and how confirmed changes apply to it (pure; the fetchers and query
+// keys live in lib/client-data/gallery.ts).
 
 /**
  * Where the live poll starts: the oldest generation of the first page, so a teammate's generation
@@ -41,19 +12,6 @@ export function liveUrl(source: Extract<GallerySource, { kind: "workspace" }>, a
 export function initialLiveAfter(first: GalleryPageDTO): string {
   const last = first.generations.at(-1);
   return last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : LIVE_LATEST;
-}
-
-export async function fetchGalleryUpdates(url: string, signal?: AbortSignal): Promise<GalleryUpdatesDTO> {
-  const res = await fetch(url, { cache: "no-store", signal });
-  if (!res.ok) throw new Error(`Could not check for new images (${res.status}).`);
-  return (await res.json()) as GalleryUpdatesDTO;
-}
-
-export async function fetchDiscussion(workspace: string, generationId: string, signal?: AbortSignal): Promise<DiscussionDTO> {
-  const url = `/api/w/${encodeURIComponent(workspace)}/generations/${encodeURIComponent(generationId)}/discussion`;
-  const res = await fetch(url, { cache: "no-store", signal });
-  if (!res.ok) throw new Error(`Could not load the discussion (${res.status}).`);
-  return ((await res.json()) as { discussion: DiscussionDTO }).discussion;
 }
 
 /** The gallery's order: newest first, ties by id (as the server orders them). */
@@ -97,16 +55,6 @@ export function mergeLive(
   if (added.length === 0) return { pages: changed ? replaced : pages, added };
   const generations = [...added, ...head.generations].sort(galleryOrder);
   return { pages: [{ ...head, generations }, ...replaced.slice(1)], added };
-}
-
-export async function fetchGalleryPage(source: GallerySource, cursor: string | null, signal?: AbortSignal): Promise<GalleryPageDTO> {
-  const res = await fetch(feedUrl(source, cursor), { cache: "no-store", signal });
-  if (!res.ok) throw new Error(`Could not load more images (${res.status}).`);
-  return (await res.json()) as GalleryPageDTO;
-}
-
-export function detailHref(generation: Pick<GalleryGenerationDTO, "workspace">, imageId: string): string {
-  return `/w/${generation.workspace.slug}/gallery/${imageId}`;
 }
 
 /** One tile of the grid: a result image, or a failed generation (it has no image, only a reason). */

@@ -5,11 +5,11 @@ import { useState, type MouseEvent } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import { buttonClass } from "@/components/ui/button";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
-import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
+import { workspaceUrls } from "@/lib/urls";
 import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
-import { detailHref } from "./gallery-state";
 import { LocalTime } from "./local-time";
 import type { GalleryActions } from "./use-gallery-actions";
 
@@ -190,7 +190,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
               {g.images.map((s) => (
                 <li key={s.id}>
                   <a
-                    href={detailHref(g, s.id)}
+                    href={workspaceUrls.image(g.workspace.slug, s.id)}
                     onClick={follow(s.id)}
                     aria-current={s.id === image.id ? "true" : undefined}
                     className="block overflow-hidden rounded-lg border-2 border-transparent aria-[current=true]:border-accent"

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
+import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
+import { fetchDiscussion, galleryKeys } from "@/lib/client-data/gallery";
 import type { DiscussionDTO } from "@/lib/data/comments";
-import { fetchDiscussion, galleryKeys } from "./gallery-state";
 
 /**
  * The review and comments of the generation open in the lightbox, fetched when it opens. The

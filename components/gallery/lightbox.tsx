@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
-import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery";
+import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { ImageDetail } from "./image-detail";
 import { LightboxDiscussion } from "./lightbox-discussion";
 import type { GalleryActions } from "./use-gallery-actions";

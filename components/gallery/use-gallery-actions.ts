@@ -12,7 +12,7 @@ import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { ActionState } from "@/lib/actions/action";
 import type { DiscussionDTO } from "@/lib/data/comments";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
-import type { DeleteOutcome } from "@/lib/data/gallery";
+import type { DeleteOutcome } from "@/lib/data/gallery/types";
 import type { GalleryUpdate } from "./gallery-state";
 
 interface Options {

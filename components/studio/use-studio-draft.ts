@@ -25,7 +25,7 @@ export interface Draft {
   parentId?: string;
 }
 
-type Event =
+export type DraftAction =
   | { type: "set"; patch: Partial<Omit<Draft, "references">> }
   | { type: "add"; slots: ReferenceSlot[] }
   | { type: "progress"; localId: string; progress: number }
@@ -35,7 +35,7 @@ type Event =
   | { type: "label"; localId: string; label: string }
   | { type: "replace"; draft: Draft };
 
-function reducer(state: Draft, e: Event): Draft {
+function reducer(state: Draft, e: DraftAction): Draft {
   const refs = state.references;
   switch (e.type) {
     case "set":

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fetchUsage } from "./api";
-import { workspaceKeys } from "./query-keys";
+import { fetchUsage, workspaceKeys } from "@/lib/client-data/workspace";
+import { workspaceUrls } from "@/lib/urls";
 
 /**
  * Today's generations against the daily quota, in the header. Polled slowly (other members spend
@@ -22,7 +22,7 @@ export function UsageIndicator({ workspace }: { workspace: string }) {
   const low = data.available <= Math.max(1, Math.floor(limit / 10));
   return (
     <Link
-      href={`/w/${encodeURIComponent(workspace)}/members#usage`}
+      href={workspaceUrls.members(workspace, "usage")}
       className={`rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${low ? "bg-danger-soft text-danger" : "bg-ink/5 text-ink-soft"}`}
       aria-label={`Images today: ${used} of ${limit} used${capped ? " (your cap)" : ""}, ${data.available} left`}
       data-testid="usage-indicator"

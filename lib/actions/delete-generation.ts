@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/actions/action";
-import { DELETE_REFUSED, deleteGeneration } from "@/lib/data/gallery";
+import { DELETE_REFUSED, deleteGeneration } from "@/lib/data/gallery/delete";
 import { deleteGenerationSchema } from "@/lib/validations/gallery";
 
 /**

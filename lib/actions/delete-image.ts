@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/actions/action";
-import { DELETE_REFUSED, deleteImages } from "@/lib/data/gallery";
+import { DELETE_REFUSED, deleteImages } from "@/lib/data/gallery/delete";
 import { deleteImageSchema } from "@/lib/validations/gallery";
 
 /** Deletes one result image and its files; its generation goes too when it was the last image. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/actions/action";
-import { DELETE_REFUSED, deleteImages } from "@/lib/data/gallery";
+import { DELETE_REFUSED, deleteImages } from "@/lib/data/gallery/delete";
 import { deleteImagesSchema } from "@/lib/validations/gallery";
 
 /** Deletes a selection of images, all or none (one the viewer may not delete refuses the lot). */

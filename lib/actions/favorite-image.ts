@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/actions/action";
-import { setFavorite } from "@/lib/data/gallery";
+import { setFavorite } from "@/lib/data/gallery/favorite";
 import { favoriteImageSchema } from "@/lib/validations/gallery";
 
 /**

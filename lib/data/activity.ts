@@ -1,6 +1,6 @@
 import "server-only";
 import { commentCounts, displayName } from "@/lib/data/comments";
-import { fileUrl } from "@/lib/data/dto";
+import { imageSelect, toImageDTO, type ImageDTO } from "@/lib/data/dto";
 import { generationFilterWhere } from "@/lib/data/reviews";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
@@ -15,7 +15,7 @@ export interface ActivityItemDTO {
   author: string;
   reviewStatus: ReviewStatus | null;
   commentCount: number;
-  images: { id: string; thumbUrl: string; url: string; width: number; height: number }[];
+  images: ImageDTO[];
 }
 
 /**
@@ -40,7 +40,7 @@ export async function listWorkspaceActivity(
       user: { select: { name: true, email: true } },
       images: {
         orderBy: { index: "asc" },
-        select: { id: true, thumbAssetId: true, asset: { select: { id: true, width: true, height: true } } },
+        select: imageSelect,
       },
     },
   });
@@ -53,12 +53,6 @@ export async function listWorkspaceActivity(
     author: displayName(r.user),
     reviewStatus: r.reviewStatus,
     commentCount: counts.get(r.id) ?? 0,
-    images: r.images.map((img) => ({
-      id: img.id,
-      thumbUrl: fileUrl(img.thumbAssetId),
-      url: fileUrl(img.asset.id),
-      width: img.asset.width,
-      height: img.asset.height,
-    })),
+    images: r.images.map((img) => toImageDTO(img)),
   }));
 }

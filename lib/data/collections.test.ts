@@ -12,7 +12,7 @@ import {
   removeFromCollection,
   renameCollection,
 } from "@/lib/data/collections";
-import { listCollectionGalleryPage } from "@/lib/data/gallery";
+import { listCollectionGalleryPage } from "@/lib/data/gallery/read";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 

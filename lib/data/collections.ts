@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { fileUrl } from "@/lib/data/dto";
+import { imageSelect, toImageDTO, type ImageDTO } from "@/lib/data/dto";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 
@@ -11,7 +11,7 @@ export interface CollectionSummaryDTO {
   count: number;
   createdAt: string;
   /** Up to four of the latest additions, for the board's cover. */
-  covers: { id: string; thumbUrl: string; width: number; height: number }[];
+  covers: ImageDTO[];
 }
 
 /** Just enough to offer a collection in an "add to" menu. */
@@ -32,7 +32,7 @@ export async function listCollections(workspace: WorkspaceAccess): Promise<Colle
       items: {
         orderBy: [{ addedAt: "desc" }, { generationImageId: "asc" }],
         take: 4,
-        select: { image: { select: { id: true, thumbAssetId: true, asset: { select: { width: true, height: true } } } } },
+        select: { image: { select: imageSelect } },
       },
     },
   });
@@ -41,12 +41,7 @@ export async function listCollections(workspace: WorkspaceAccess): Promise<Colle
     name: c.name,
     count: c._count.items,
     createdAt: c.createdAt.toISOString(),
-    covers: c.items.map(({ image }) => ({
-      id: image.id,
-      thumbUrl: fileUrl(image.thumbAssetId),
-      width: image.asset.width,
-      height: image.asset.height,
-    })),
+    covers: c.items.map(({ image }) => toImageDTO(image)),
   }));
 }
 

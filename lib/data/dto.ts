@@ -1,4 +1,16 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GenerationStatus } from "@/lib/generated/prisma/enums";
+
+/** One result image as every client view gets it (the gallery adds its own fields on top). */
+export interface ImageDTO {
+  id: string;
+  index: number;
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+  revisedPrompt: string | null;
+}
 
 /** What client components get to see of a generation: hand-picked, never a Prisma row. */
 export interface GenerationDTO {
@@ -13,15 +25,7 @@ export interface GenerationDTO {
   finishedAt: string | null;
   error: { code: string; message: string } | null;
   references: { assetId: string; url: string; label: string | null; position: number }[];
-  images: {
-    id: string;
-    index: number;
-    url: string;
-    thumbUrl: string;
-    width: number;
-    height: number;
-    revisedPrompt: string | null;
-  }[];
+  images: ImageDTO[];
   /** The generation this one remixed, when it is in the same workspace. */
   parentId: string | null;
   canRetry: boolean;
@@ -36,3 +40,30 @@ export interface AssetDTO {
 }
 
 export const fileUrl = (assetId: string) => `/api/files/${assetId}`;
+
+/** The columns `toImageDTO` reads; spread it into a select and add what a view needs beside. */
+export const imageSelect = {
+  id: true,
+  index: true,
+  revisedPrompt: true,
+  thumbAssetId: true,
+  asset: { select: { id: true, width: true, height: true } },
+} satisfies Prisma.GenerationImageSelect;
+
+type ImageRow = Prisma.GenerationImageGetPayload<{ select: typeof imageSelect }>;
+
+/**
+ * The one mapping of a result-image row to what a client sees. `url` names where the bytes are
+ * served from: the member file route by default, the share page passes its token-scoped route.
+ */
+export function toImageDTO(img: ImageRow, url: (assetId: string) => string = fileUrl): ImageDTO {
+  return {
+    id: img.id,
+    index: img.index,
+    url: url(img.asset.id),
+    thumbUrl: url(img.thumbAssetId),
+    width: img.asset.width,
+    height: img.asset.height,
+    revisedPrompt: img.revisedPrompt,
+  };
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { fileUrl, type GenerationDTO } from "@/lib/data/dto";
+import { fileUrl, imageSelect, toImageDTO, type GenerationDTO } from "@/lib/data/dto";
 import { QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
@@ -28,13 +28,7 @@ const generationSelect = {
   },
   images: {
     orderBy: { index: "asc" },
-    select: {
-      id: true,
-      index: true,
-      revisedPrompt: true,
-      thumbAssetId: true,
-      asset: { select: { id: true, width: true, height: true } },
-    },
+    select: imageSelect,
   },
 } satisfies Prisma.GenerationSelect;
 
@@ -59,15 +53,7 @@ function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): 
       label: r.label,
       position: r.position,
     })),
-    images: row.images.map((img) => ({
-      id: img.id,
-      index: img.index,
-      url: fileUrl(img.asset.id),
-      thumbUrl: fileUrl(img.thumbAssetId),
-      width: img.asset.width,
-      height: img.asset.height,
-      revisedPrompt: img.revisedPrompt,
-    })),
+    images: row.images.map((img) => toImageDTO(img)),
     parentId: row.parentId,
     canRetry: row.status === "FAILED" && own && can(workspace.role, "generation.retry.own"),
   };

@@ -2,10 +2,10 @@ import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { lockWorkspace } from "@/lib/data/members";
 import { done, refused, type Outcome } from "@/lib/data/outcome";
+import { releaseStoredFiles } from "@/lib/data/release-files";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getStorage } from "@/lib/storage";
 
 const SLUG_TAKEN = "That address is already taken; pick another.";
 
@@ -40,13 +40,8 @@ export async function setDailyQuota(workspace: WorkspaceAccess, dailyQuota: numb
 }
 
 /**
- * Deletes a team workspace with everything in it, then the stored files nothing else uses.
- * Files are content-addressed and shared between Asset rows (the same upload in two workspaces,
- * a result reused as a reference), so a key is removed only when no remaining row points at it.
- * The rows go first, in one transaction: a failure leaves the workspace whole, and a storage
- * failure afterwards leaves at worst an orphaned file, never a row pointing at a missing one.
- * (An upload of the very same bytes elsewhere landing between the check and the delete would lose
- * its file; the window is a few milliseconds, and a re-upload restores it.)
+ * Deletes a team workspace with everything in it, then the stored files nothing else uses
+ * (releaseStoredFiles). The rows go first, in one transaction: a failure leaves the workspace whole.
  */
 export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: string): Promise<Outcome<{ removedFiles: number }>> {
   if (workspace.personal) return refused("Your personal studio cannot be deleted.");
@@ -63,16 +58,5 @@ export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: strin
     return assets.map((a) => a.storageKey);
   });
   if (!keys) return refused("That workspace no longer exists.");
-  const stillUsed = new Set(
-    (await db.asset.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true }, distinct: ["storageKey"] })).map(
-      (a) => a.storageKey,
-    ),
-  );
-  const orphans = keys.filter((k) => !stillUsed.has(k));
-  try {
-    await getStorage().delete(orphans);
-  } catch (e) {
-    console.error(`[delete-workspace] ${orphans.length} files of ${workspace.id} could not be removed from storage`, e);
-  }
-  return done({ removedFiles: orphans.length });
+  return done({ removedFiles: await releaseStoredFiles(keys, "delete-workspace") });
 }

@@ -5,7 +5,7 @@ import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
-import { listMyGalleryPage, myFilters } from "@/lib/data/gallery";
+import { listMyGalleryPage, myFilters } from "@/lib/data/gallery/read";
 import { homeWorkspaceSlug } from "@/lib/data/workspaces";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listMyGalleryPage } from "@/lib/data/gallery";
+import { listMyGalleryPage } from "@/lib/data/gallery/read";
 import { userRoute } from "@/lib/http/route";
 import { decodeCursor, parseGalleryFilters } from "@/lib/validations/gallery";
 

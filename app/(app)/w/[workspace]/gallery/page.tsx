@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
-import { listGalleryPage } from "@/lib/data/gallery";
+import { listGalleryPage } from "@/lib/data/gallery/read";
 import { listMembers } from "@/lib/data/members";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { can } from "@/lib/permissions";

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { createWorkspaceAction } from "@/lib/actions/create-workspace";
 import { SLUG_MAX_LENGTH, WORKSPACE_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
 

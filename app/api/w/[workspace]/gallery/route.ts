@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getCollection } from "@/lib/data/collections";
-import { listCollectionGalleryPage, listGalleryPage, listGalleryUpdates } from "@/lib/data/gallery";
+import { listGalleryUpdates } from "@/lib/data/gallery/live";
+import { listCollectionGalleryPage, listGalleryPage } from "@/lib/data/gallery/read";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
 import { decodeCursor, liveAfterSchema, parseGalleryFilters } from "@/lib/validations/gallery";
 

@@ -1,5 +1,5 @@
 import { Zip, ZipPassThrough } from "fflate";
-import { listImageFiles, type ZipEntry } from "@/lib/data/gallery";
+import { listImageFiles, type ZipEntry } from "@/lib/data/gallery/download";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
 import { getStorage } from "@/lib/storage";
 import { MAX_BULK_IMAGES, zipQuerySchema } from "@/lib/validations/gallery";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
+import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
 import { requireUser } from "@/lib/auth";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGeneration } from "@/lib/data/generations";

@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { fetchActivity } from "@/components/workspace/api";
-import { workspaceKeys } from "@/components/workspace/query-keys";
+import { fetchActivity, workspaceKeys } from "@/lib/client-data/workspace";
 import type { ActivityItemDTO } from "@/lib/data/activity";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { getCollection, listCollectionOptions } from "@/lib/data/collections";
-import { listCollectionGalleryPage } from "@/lib/data/gallery";
+import { listCollectionGalleryPage } from "@/lib/data/gallery/read";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { can } from "@/lib/permissions";
 import { CollectionHeader } from "../_components/collection-header";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
 import { getGenerationDiscussion } from "@/lib/data/comments";
-import { getGalleryImage } from "@/lib/data/gallery";
+import { getGalleryImage } from "@/lib/data/gallery/read";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { galleryFiltersToParams, parseGalleryFilters } from "@/lib/validations/gallery";
 import { ImagePage } from "../_components/image-page";

@@ -7,10 +7,10 @@ import { applyGalleryUpdate, type GalleryUpdate } from "@/components/gallery/gal
 import { ImageDetail } from "@/components/gallery/image-detail";
 import { useGalleryActions } from "@/components/gallery/use-gallery-actions";
 import { buttonClass } from "@/components/ui/button";
-import { GenerationDiscussion } from "@/components/workspace/generation-discussion";
+import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { DiscussionDTO } from "@/lib/data/comments";
-import type { GalleryImageView } from "@/lib/data/gallery";
+import type { GalleryImageView } from "@/lib/data/gallery/types";
 
 interface Props {
   view: GalleryImageView;

@@ -4,7 +4,7 @@ import { useActionState, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { inviteMemberAction } from "@/lib/actions/invite-member";
 import { INVITE_EXPIRY_DAYS, ROLE_LABEL, type AssignableRole } from "@/lib/validations/workspace";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { setDailyQuotaAction } from "@/lib/actions/set-daily-quota";
 import { MAX_DAILY_QUOTA } from "@/lib/validations/workspace";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
 import { WORKSPACE_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
 

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { transferOwnershipAction } from "@/lib/actions/transfer-ownership";
 
 export function TransferForm({ workspace, members }: { workspace: string; members: { userId: string; label: string }[] }) {

@@ -2,19 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeLive } from "@/components/gallery/gallery-state";
 import type { Viewer } from "@/lib/auth";
-import {
-  deleteGeneration,
-  deleteImages,
-  downloadName,
-  getGalleryImage,
-  listGalleryPage,
-  listGalleryUpdates,
-  listImageFiles,
-  listMyGalleryPage,
-  setFavorite,
-  type GalleryGenerationDTO,
-  type GalleryPageDTO,
-} from "@/lib/data/gallery";
+import { deleteGeneration, deleteImages } from "@/lib/data/gallery/delete";
+import { listImageFiles } from "@/lib/data/gallery/download";
+import { setFavorite } from "@/lib/data/gallery/favorite";
+import { listGalleryUpdates } from "@/lib/data/gallery/live";
+import { downloadName } from "@/lib/data/gallery/map";
+import { getGalleryImage, listGalleryPage, listMyGalleryPage } from "@/lib/data/gallery/read";
+import type { GalleryGenerationDTO, GalleryPageDTO } from "@/lib/data/gallery/types";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { GenerationStatus, ReviewStatus, Role } from "@/lib/generated/prisma/enums";

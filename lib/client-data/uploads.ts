@@ -1,4 +1,5 @@
 import type { AssetDTO } from "@/lib/data/dto";
+import { apiUrls } from "@/lib/urls";
 
 export class UploadError extends Error {}
 
@@ -14,7 +15,7 @@ export function uploadReference(
 ): Promise<AssetDTO> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/w/${encodeURIComponent(workspace)}/uploads`);
+    xhr.open("POST", apiUrls.uploads(workspace));
     xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => {

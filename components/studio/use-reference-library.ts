@@ -2,11 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { fetchLibrary, workspaceKeys } from "@/lib/client-data/workspace";
 import { pinReferenceAction } from "@/lib/actions/pin-reference";
 import { unpinReferenceAction } from "@/lib/actions/unpin-reference";
 import { LIBRARY_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
-import { fetchLibrary } from "./api";
-import { workspaceKeys } from "./query-keys";
 
 /** The workspace's pinned references, with pin and unpin; every change re-reads the shelf. */
 export function useReferenceLibrary(workspace: string) {

@@ -1,0 +1,74 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { generationKeys } from "@/lib/client-data/generations";
+import { workspaceKeys } from "@/lib/client-data/workspace";
+import { createGenerationAction } from "@/lib/actions/create-generation";
+import type { GenerationDTO } from "@/lib/data/dto";
+import type { Draft } from "./use-studio-draft";
+
+/** A generation just asked for, shown at once with its placeholders until the poll brings the real row. */
+function placeholder(id: string, draft: Draft): GenerationDTO {
+  return {
+    id,
+    status: "QUEUED",
+    prompt: draft.prompt.trim(),
+    size: draft.size,
+    n: draft.n,
+    model: draft.model,
+    createdAt: new Date().toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+    references: [],
+    images: [],
+    parentId: draft.parentId ?? null,
+    canRetry: false,
+  };
+}
+
+/**
+ * Submits the draft as a new generation. One idempotency key per intended submission: a double
+ * click or a network retry makes one generation; the draft itself is never cleared here.
+ */
+export function useCreateGeneration(workspace: string, draft: Draft) {
+  const queryClient = useQueryClient();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const submissionKey = useRef<string | null>(null);
+
+  const create = useMutation({
+    mutationFn: async () => {
+      submissionKey.current ??= crypto.randomUUID();
+      return createGenerationAction(undefined, {
+        workspace,
+        prompt: draft.prompt,
+        size: draft.size,
+        n: draft.n,
+        model: draft.model,
+        references: draft.references.map((r) => ({ assetId: r.assetId!, label: r.label || undefined })),
+        idempotencyKey: submissionKey.current,
+        parentId: draft.parentId,
+      });
+    },
+    onSuccess: (result) => {
+      setFieldErrors(result.fieldErrors ?? {});
+      if (!result.ok) return;
+      submissionKey.current = null;
+      const id = (result.data as { id: string }).id;
+      queryClient.setQueryData<GenerationDTO[]>(generationKeys.recent(workspace), (prev = []) =>
+        prev.some((g) => g.id === id) ? prev : [placeholder(id, draft), ...prev],
+      );
+      void queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) });
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
+    },
+  });
+
+  const message =
+    create.data && !create.data.ok
+      ? create.data.message
+      : create.error
+        ? "Could not reach the server. Your inputs are kept; try again."
+        : undefined;
+  return { submit: () => create.mutate(), pending: create.isPending, message, fieldErrors };
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type Dispatch } from "react";
+import { uploadReference } from "@/lib/client-data/uploads";
+import { MAX_UPLOAD_BYTES } from "@/lib/images/limits";
+import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
+import type { DraftAction, ReferenceSlot } from "./use-studio-draft";
+
+const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / (1024 * 1024);
+
+/**
+ * Files dropped, picked or pasted become reference slots that upload at once (with progress);
+ * what does not fit or fails is said in `notices`. Pasting an image anywhere on the page adds it.
+ */
+export function useReferenceUploads(workspace: string, references: ReferenceSlot[], dispatch: Dispatch<DraftAction>) {
+  const [notices, setNotices] = useState<string[]>([]);
+  // addFiles runs from event listeners; it reads the slots through a ref to count free ones.
+  const refsRef = useRef(references);
+  useEffect(() => {
+    refsRef.current = references;
+  }, [references]);
+
+  const addFiles = useCallback(
+    (files: File[]) => {
+      const messages: string[] = [];
+      const free = MAX_REFERENCE_IMAGES - refsRef.current.length;
+      const images = files.filter((f) => {
+        if (f.size > MAX_UPLOAD_BYTES) {
+          messages.push(`${f.name} is larger than ${MAX_UPLOAD_MB} MB`);
+          return false;
+        }
+        return true;
+      });
+      const accepted = images.slice(0, Math.max(0, free));
+      for (const f of images.slice(accepted.length)) {
+        messages.push(`Only ${MAX_REFERENCE_IMAGES} reference images fit: ${f.name} was not added.`);
+      }
+      setNotices(messages);
+      const slots: ReferenceSlot[] = accepted.map((file) => ({
+        localId: crypto.randomUUID(),
+        fileName: file.name || "pasted image",
+        previewUrl: URL.createObjectURL(file),
+        label: "",
+        status: "uploading",
+        progress: 0,
+      }));
+      dispatch({ type: "add", slots });
+      slots.forEach((slot, i) => {
+        uploadReference(workspace, accepted[i]!, (progress) => dispatch({ type: "progress", localId: slot.localId, progress }))
+          .then((asset) => {
+            URL.revokeObjectURL(slot.previewUrl);
+            dispatch({ type: "uploaded", localId: slot.localId, assetId: asset.id, url: asset.url });
+          })
+          .catch((e: Error) => {
+            URL.revokeObjectURL(slot.previewUrl);
+            dispatch({ type: "remove", localId: slot.localId });
+            setNotices((prev) => [...prev, e.message]);
+          });
+      });
+    },
+    [dispatch, workspace],
+  );
+
+  // Paste an image anywhere on the page; text pastes into the prompt as usual.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const files = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
+      if (files.length === 0) return;
+      e.preventDefault();
+      addFiles(files);
+    };
+    document.addEventListener("paste", onPaste);
+    return () => document.removeEventListener("paste", onPaste);
+  }, [addFiles]);
+
+  return { addFiles, notices };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+
+/** Marks or unmarks an image of this workspace as one of the viewer's favourites. False: no such image here. */
+export async function setFavorite(viewer: Viewer, workspace: WorkspaceAccess, imageId: string, favorite: boolean) {
+  const image = await db.generationImage.findFirst({
+    where: { id: imageId, generation: { workspaceId: workspace.id } },
+    select: { id: true },
+  });
+  if (!image) return false;
+  if (favorite) {
+    await db.favorite.createMany({ data: [{ userId: viewer.id, generationImageId: image.id }], skipDuplicates: true });
+  } else {
+    await db.favorite.deleteMany({ where: { userId: viewer.id, generationImageId: image.id } });
+  }
+  return true;
+}

@@ -1,0 +1,59 @@
+/**
+ * Every URL the app builds, in one module: pages (typed by Next's typedRoutes through `Route`)
+ * and the JSON/file routes the browser fetches. Path segments are encoded here, once.
+ */
+import type { Route } from "next";
+
+const seg = encodeURIComponent;
+const page = (path: string) => path as Route;
+
+/** The signed-in pages of one workspace. */
+export const workspaceUrls = {
+  root: (slug: string) => page(`/w/${seg(slug)}`),
+  create: (slug: string, query?: { remix?: string; image?: string }) => {
+    const params = new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => !!e[1]));
+    return page(`/w/${seg(slug)}/create${params.size ? `?${params}` : ""}`);
+  },
+  gallery: (slug: string) => page(`/w/${seg(slug)}/gallery`),
+  image: (slug: string, imageId: string) => page(`/w/${seg(slug)}/gallery/${seg(imageId)}`),
+  collections: (slug: string) => page(`/w/${seg(slug)}/collections`),
+  collection: (slug: string, collectionId: string) => page(`/w/${seg(slug)}/collections/${seg(collectionId)}`),
+  activity: (slug: string) => page(`/w/${seg(slug)}/activity`),
+  generation: (slug: string, generationId: string) => page(`/w/${seg(slug)}/activity/${seg(generationId)}`),
+  members: (slug: string, hash?: string) => page(`/w/${seg(slug)}/members${hash ? `#${hash}` : ""}`),
+  settings: (slug: string) => page(`/w/${seg(slug)}/settings`),
+  shared: (slug: string) => page(`/w/${seg(slug)}/shared`),
+};
+
+export const appUrls = {
+  home: page("/"),
+  workspaces: page("/w"),
+  newWorkspace: page("/w/new"),
+  me: page("/me"),
+  signIn: (callbackUrl?: string | null) => page(callbackUrl ? `/sign-in?callbackUrl=${seg(callbackUrl)}` : "/sign-in"),
+  signUp: page("/sign-up"),
+  share: (token: string, query?: { page?: number }) => page(`/s/${seg(token)}${query?.page ? `?page=${query.page}` : ""}`),
+  invitation: (token: string) => page(`/invite/${seg(token)}`),
+};
+
+/** Route handlers the browser calls. */
+export const apiUrls = {
+  file: (assetId: string) => `/api/files/${seg(assetId)}`,
+  sharedFile: (token: string, assetId: string) => `/api/s/${seg(token)}/files/${seg(assetId)}`,
+  sharedFiles: (token: string) => `/api/s/${seg(token)}`,
+  myGallery: () => "/api/me/gallery",
+  gallery: (workspace: string) => `/api/w/${seg(workspace)}/gallery`,
+  generations: (workspace: string) => `/api/w/${seg(workspace)}/generations`,
+  discussion: (workspace: string, generationId: string) =>
+    `/api/w/${seg(workspace)}/generations/${seg(generationId)}/discussion`,
+  uploads: (workspace: string) => `/api/w/${seg(workspace)}/uploads`,
+  usage: (workspace: string) => `/api/w/${seg(workspace)}/usage`,
+  library: (workspace: string) => `/api/w/${seg(workspace)}/library`,
+  activity: (workspace: string, filter: { review?: string; member?: string }) => {
+    const params = new URLSearchParams();
+    if (filter.review) params.set("review", filter.review);
+    if (filter.member) params.set("member", filter.member);
+    return `/api/w/${seg(workspace)}/activity${params.size ? `?${params}` : ""}`;
+  },
+  zip: (workspace: string, imageIds: string[]) => `/api/w/${seg(workspace)}/zip?ids=${imageIds.join(",")}`,
+};
