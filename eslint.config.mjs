@@ -1,6 +1,36 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// DESIGN.md's layering, enforced (lint-fixtures/ holds one deliberate violation of each rule, and
+// lib/lint/boundaries.test.ts proves every one is reported).
+const restrict = (...patterns) => ["error", { patterns }];
+
+/** Browser code sees server data only as types (DTOs): a value import would pull the server in. */
+const typesOnlyFromServer = {
+  group: ["@/lib/db", "@/lib/data/*", "@/lib/data/**", "@/lib/generated/**"],
+  allowTypeImports: true,
+  message: "Client code may import DTO types from the server, never values: go through an action or a route.",
+};
+
+const noPrisma = {
+  group: ["@/lib/db", "@/lib/generated/**", "@prisma/*", "@/lib/data/*", "@/lib/data/**"],
+  message: "lib/image-api talks to the image endpoint and knows nothing of Prisma or the data layer.",
+};
+
+const noUsers = {
+  group: ["@/lib/auth", "@/lib/permissions", "@/lib/data/*", "@/lib/data/**", "@/lib/actions/*", "@/lib/http/*"],
+  message: "lib/storage stores bytes under keys and knows nothing of users, roles or the data layer.",
+};
+
+const useServer = {
+  selector: "ExpressionStatement[directive='use server']",
+  message: '"use server" lives only in lib/actions/<verb>-<noun>.ts, behind the action wrapper.',
+};
+const inlineUseServer = {
+  selector: ":function ExpressionStatement[directive='use server']",
+  message: "No inline server actions: one action per file in lib/actions, behind the action wrapper.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -10,7 +40,38 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next/**", ".next-e2e/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    files: ["components/**", "app/**/_components/**", "lib/client-data/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(typesOnlyFromServer) },
+  },
+  {
+    files: ["lib/image-api/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(noPrisma) },
+  },
+  {
+    files: ["lib/storage/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(noUsers) },
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,mjs,js}"],
+    ignores: ["lib/actions/**"],
+    rules: { "no-restricted-syntax": ["error", useServer] },
+  },
+  {
+    files: ["lib/actions/**"],
+    rules: { "no-restricted-syntax": ["error", inlineUseServer] },
+  },
+  {
+    ignores: [
+      ".next/**",
+      ".next-e2e/**",
+      "node_modules/**",
+      ".data/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "lint-fixtures/**",
+    ],
   },
 ];
 

@@ -1,7 +1,7 @@
-import { buttonClass } from "@/components/ui/button";
-import { oauthProviders, signIn } from "@/lib/auth";
+import { oauthProviders } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { OAuthButton } from "./oauth-button";
 
 /** GitHub / Google, when configured; they return to the same place the form would (an invite, say). */
 export function OAuthButtons({ callbackUrl }: { callbackUrl?: string }) {
@@ -10,17 +10,7 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <div className="mt-6 space-y-2 border-t border-ink/10 pt-6">
       {oauthProviders.map((p) => (
-        <form
-          key={p.id}
-          action={async () => {
-            "use server";
-            await signIn(p.id, { redirectTo });
-          }}
-        >
-          <button type="submit" className={buttonClass("secondary", "w-full")}>
-            Continue with {p.name}
-          </button>
-        </form>
+        <OAuthButton key={p.id} provider={{ id: p.id, name: p.name }} callbackUrl={redirectTo} />
       ))}
     </div>
   );
