@@ -70,9 +70,14 @@ test("browse: open from the grid, step with the keyboard, open by URL, favourite
   const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-original").click()]);
   expect(original.suggestedFilename()).toMatch(/^a-paper-crane-on-a-windowsill-\d+-2\.webp$/);
 
-  // Remix and "use as reference" go to Create with the generation / image.
+  // Remix goes to Create with the generation; "use as reference" (a POST: it adds a reference row)
+  // lands on Create with this image as the one reference, and the draft keeps it.
   await expect(page.getByTestId("remix-link")).toHaveAttribute("href", new RegExp(`^/w/${ws}/create\\?remix=[A-Za-z0-9_-]+$`));
-  await expect(page.getByTestId("use-as-reference")).toHaveAttribute("href", `/w/${ws}/create?image=${ids[2]}`);
+  await page.getByTestId("use-as-reference").click();
+  await expect(page).toHaveURL(`/w/${ws}/create`);
+  await expect(page.getByTestId("reference-count")).toHaveText("1 / 5");
+  await expect(page.getByRole("img", { name: /^Reference 1: result-\d/ })).toBeVisible();
+  await page.goto(`/w/${ws}/gallery/${ids[2]}`);
 
   // Favourite it here; the favourites filter then shows just that one, from a linkable URL.
   await page.getByRole("button", { name: "Add to favourites" }).click();

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_IMAGES_PER_GENERATION } from "@/lib/validations/generation";
 
 import { modelProfilesSetting } from "./image-api/profile-config";
 
@@ -45,7 +46,8 @@ const schema = z
     IMAGE_MODELS: z.preprocess(emptyToUndefined, z.string().optional()),
     IMAGE_API_TIMEOUT_MS: z.coerce.number().int().positive().default(360_000),
     IMAGE_API_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-    IMAGE_MAX_N: z.coerce.number().int().min(1).max(10).default(4),
+    // A deployment may offer fewer images per generation than the form schema allows, never more.
+    IMAGE_MAX_N: z.coerce.number().int().min(1).max(MAX_IMAGES_PER_GENERATION).default(MAX_IMAGES_PER_GENERATION),
     IMAGE_MODEL_PROFILES: modelProfilesSetting,
 
     STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/storage")),

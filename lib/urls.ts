@@ -10,8 +10,13 @@ const page = (path: string) => path as Route;
 /** The signed-in pages of one workspace. */
 export const workspaceUrls = {
   root: (slug: string) => page(`/w/${seg(slug)}`),
-  create: (slug: string, query?: { remix?: string; image?: string }) => {
-    const params = new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => !!e[1]));
+  /** The Create form, optionally prefilled (see lib/validations/create-prefill.ts). */
+  create: (slug: string, query: { remix?: string; prompt?: string; size?: string; n?: number; refs?: string[]; parent?: string } = {}) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      const text = Array.isArray(value) ? value.join(",") : value === undefined ? "" : String(value);
+      if (text) params.set(key, text);
+    }
     return page(`/w/${seg(slug)}/create${params.size ? `?${params}` : ""}`);
   },
   gallery: (slug: string) => page(`/w/${seg(slug)}/gallery`),

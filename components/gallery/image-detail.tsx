@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type MouseEvent } from "react";
+import { useActionState, useState, type MouseEvent } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import { buttonClass } from "@/components/ui/button";
+import { reuseImageAction } from "@/lib/actions/reuse-image";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { workspaceUrls } from "@/lib/urls";
@@ -38,6 +39,7 @@ export function sizeLabel(size: string): string {
 export function ImageDetail({ generation: g, image, collections, onCollectionCreated, actions, onNavigate, showWorkspace, titleId }: Props) {
   const [confirm, setConfirm] = useState<"image" | "generation" | null>(null);
   const ws = g.workspace.slug;
+  const [reuse, reuseAsReference, reusing] = useActionState(reuseImageAction, undefined);
   const deleting = actions.busy === `delete:${image.id}` || actions.busy === `delete:${g.id}`;
 
   const copyPrompt = async () => {
@@ -129,12 +131,21 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
         {g.can.remix ? (
           <div className="flex flex-wrap gap-2">
-            <Link href={`/w/${ws}/create?remix=${g.id}`} className={buttonClass("primary", "px-3 py-1.5")} data-testid="remix-link">
+            <Link href={workspaceUrls.create(ws, { remix: g.id })} className={buttonClass("primary", "px-3 py-1.5")} data-testid="remix-link">
               Remix
             </Link>
-            <Link href={`/w/${ws}/create?image=${image.id}`} className={small} data-testid="use-as-reference">
-              Use as reference
-            </Link>
+            <form action={reuseAsReference}>
+              <input type="hidden" name="workspace" value={ws} />
+              <input type="hidden" name="imageId" value={image.id} />
+              <button type="submit" className={small} disabled={reusing} data-testid="use-as-reference">
+                Use as reference
+              </button>
+            </form>
+            {reuse && !reuse.ok ? (
+              <p role="alert" className="basis-full text-sm text-danger">
+                {reuse.message}
+              </p>
+            ) : null}
           </div>
         ) : null}
 

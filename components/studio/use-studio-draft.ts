@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { z } from "zod";
-import { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/validations/generation";
+import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/validations/generation";
 
 export interface ReferenceSlot {
   localId: string;
@@ -67,11 +67,12 @@ function reducer(state: Draft, e: DraftAction): Draft {
   }
 }
 
-// Only finished uploads are kept: a half-sent file cannot be resumed after a reload.
+// Only finished uploads are kept: a half-sent file cannot be resumed after a reload. The prompt has
+// no cap here: an over-long one is the person's own text, shown with its counter, not dropped.
 const storedDraftSchema = z.object({
-  prompt: z.string().max(10_000),
+  prompt: z.string(),
   size: z.enum(IMAGE_SIZES),
-  n: z.number().int().min(1).max(10),
+  n: z.number().int().min(1).max(MAX_IMAGES_PER_GENERATION),
   model: z.string(),
   parentId: z.string().optional(),
   references: z

@@ -10,14 +10,9 @@ import {
   ShareRefusedError,
   type RemixDraft,
 } from "@/lib/data/share-links";
+import { workspaceUrls } from "@/lib/urls";
 import { remixSharedSchema } from "@/lib/validations/share";
 
-// The Create page prefills itself from these parameters; refs is left out when there are none.
-function createPageUrl(draft: RemixDraft): string {
-  const params = [`prompt=${encodeURIComponent(draft.prompt)}`, `size=${encodeURIComponent(draft.size)}`, `n=${draft.n}`];
-  if (draft.referenceIds.length > 0) params.push(`refs=${draft.referenceIds.join(",")}`);
-  return `/w/${encodeURIComponent(draft.workspaceSlug)}/create?${params.join("&")}`;
-}
 
 /** A signed-in visitor takes a shared generation's inputs into their own personal studio. */
 export const remixSharedAction = userAction("remix-shared", remixSharedSchema, async ({ viewer, input }) => {
@@ -34,5 +29,6 @@ export const remixSharedAction = userAction("remix-shared", remixSharedSchema, a
     throw e;
   }
   if (!draft) return { ok: false, message: "That image is not part of this link." };
-  redirect(createPageUrl(draft));
+  // The Create page prefills itself from these parameters.
+  redirect(workspaceUrls.create(draft.workspaceSlug, { prompt: draft.prompt, size: draft.size, n: draft.n, refs: draft.referenceIds }));
 });

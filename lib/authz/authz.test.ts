@@ -48,7 +48,7 @@ vi.mock("@/lib/auth", () => ({
   signIn: async () => undefined,
   signOut: async () => undefined,
   handlers: authHandlers,
-  oauthProviders: [],
+  oauthProviders: [{ id: "github", name: "GitHub" }],
 }));
 // lib/auth is stubbed, so Auth.js itself never runs; sign-in only needs its error class.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
@@ -172,6 +172,10 @@ const actionCases: Record<string, ActionCase[]> = {
     },
   ],
   "sign-out": [{ expect: row("ok ok ok ok ok ok"), input: async () => ({}) }],
+  "sign-in-with-provider": [
+    { scenario: "an offered provider", expect: row("ok ok ok ok ok ok"), input: async () => ({ provider: "github", callbackUrl: "/w" }) },
+    { scenario: "one that is not offered", expect: row("no no no no no no"), input: async () => ({ provider: "evil", callbackUrl: "/w" }) },
+  ],
 
   // ----- generations -----
   "create-generation": [
@@ -192,6 +196,14 @@ const actionCases: Record<string, ActionCase[]> = {
   ],
 
   // ----- gallery -----
+  "reuse-image": [
+    {
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, imageId: (await image(w, w.author.id)).imageId }),
+      check: async (w, allowed) =>
+        expect(await db.asset.count({ where: { workspaceId: w.team.workspace.id, kind: "REFERENCE" } })).toBe(allowed ? 1 : 0),
+    },
+  ],
   "favorite-image": [
     {
       expect: row("no no ok ok ok ok"),

@@ -141,6 +141,8 @@ const collectionName = lineTextSchema
 export const favoriteImageSchema = z.object({ workspace, imageId: id, favorite: z.boolean() });
 export const deleteGenerationSchema = z.object({ workspace, generationId: id });
 export const deleteImageSchema = z.object({ workspace, imageId: id });
+/** A result image taken into the Create form as a reference. */
+export const reuseImageSchema = deleteImageSchema;
 export const deleteImagesSchema = z.object({ workspace, imageIds });
 export const createCollectionSchema = z.object({
   workspace,

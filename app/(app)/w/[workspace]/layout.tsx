@@ -1,20 +1,10 @@
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { AppShell } from "@/components/workspace/app-shell";
-import { requireUser } from "@/lib/auth";
-import { getWorkspaceAccess, listWorkspacesForViewer } from "@/lib/data/workspaces";
+import { listWorkspacesForViewer } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 
-export default async function WorkspaceLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ workspace: string }>;
-}) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const [workspace, workspaces] = await Promise.all([getWorkspaceAccess(viewer, slug), listWorkspacesForViewer(viewer)]);
-  if (!workspace) notFound();
+export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[workspace]">) {
+  const { viewer, workspace } = await requireWorkspace(params);
+  const workspaces = await listWorkspacesForViewer(viewer);
   return (
     <AppShell
       viewer={{ name: viewer.name, email: viewer.email }}

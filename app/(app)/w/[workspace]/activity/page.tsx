@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth";
 import { listWorkspaceActivity } from "@/lib/data/activity";
 import { listMembers } from "@/lib/data/members";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { ActivityFeed } from "./_components/activity-feed";
 
 export const metadata: Metadata = { title: "Activity" };
 
-export default async function ActivityPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function ActivityPage({ params }: PageProps<"/w/[workspace]/activity">) {
+  const { workspace } = await requireWorkspace(params);
   const [items, members] = await Promise.all([listWorkspaceActivity(workspace), listMembers(workspace)]);
   return (
     <>

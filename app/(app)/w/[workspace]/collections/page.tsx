@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
 import { listCollections } from "@/lib/data/collections";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { NewCollectionForm } from "./_components/new-collection-form";
 
@@ -17,11 +15,8 @@ function coverSpan(count: number, index: number): string {
   return "";
 }
 
-export default async function CollectionsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function CollectionsPage({ params }: PageProps<"/w/[workspace]/collections">) {
+  const { workspace } = await requireWorkspace(params);
   const collections = await listCollections(workspace);
   const mayManage = can(workspace.role, "collection.manage");
 

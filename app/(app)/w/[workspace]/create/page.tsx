@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { remixOf, type StudioPrefill } from "@/components/studio/prefill";
 import { Studio } from "@/components/studio/studio";
-import { requireUser, type Viewer } from "@/lib/auth";
-import { referenceFromResultImage, referencesByIds } from "@/lib/data/assets";
+import type { Viewer } from "@/lib/auth";
+import { referencesByIds } from "@/lib/data/assets";
 import { getGeneration, listRecentGenerations } from "@/lib/data/generations";
-import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { env, imageModels } from "@/lib/env";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { createPrefillSchema } from "@/lib/validations/create-prefill";
 
@@ -21,28 +21,20 @@ async function prefillFrom(viewer: Viewer, workspace: WorkspaceAccess, raw: Sear
     const source = await getGeneration(viewer, workspace, q.remix);
     return source ? remixOf(source) : undefined;
   }
-  if (q.image) {
-    const found = await referenceFromResultImage(viewer, workspace, q.image);
-    if (!found) return undefined;
-    return { prompt: q.prompt ?? "", size: q.size ?? "1024x1024", n: q.n ?? 1, references: [found.reference], parentId: found.generationId };
-  }
   if (q.prompt !== undefined || q.refs.length > 0) {
-    return { prompt: q.prompt ?? "", size: q.size ?? "1024x1024", n: q.n ?? 1, references: await referencesByIds(workspace, q.refs) };
+    return {
+      prompt: q.prompt ?? "",
+      size: q.size ?? "1024x1024",
+      n: q.n ?? 1,
+      references: await referencesByIds(workspace, q.refs),
+      parentId: q.parent,
+    };
   }
   return undefined;
 }
 
-export default async function CreatePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function CreatePage({ params, searchParams }: PageProps<"/w/[workspace]/create">) {
+  const { viewer, workspace } = await requireWorkspace(params);
   if (!can(workspace.role, "generation.create")) {
     return (
       <EmptyState title="You can browse, not create, here">

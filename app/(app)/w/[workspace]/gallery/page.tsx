@@ -1,31 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
 import { listCollectionOptions } from "@/lib/data/collections";
 import { listGalleryPage } from "@/lib/data/gallery/read";
 import { listMembers } from "@/lib/data/members";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
 export const metadata: Metadata = { title: "Gallery" };
 
-export default async function GalleryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function GalleryPage({ params, searchParams }: PageProps<"/w/[workspace]/gallery">) {
+  const { viewer, workspace } = await requireWorkspace(params);
   const filters = parseGalleryFilters(await searchParams);
   const [page, collections, members] = await Promise.all([
     listGalleryPage(viewer, workspace, filters),

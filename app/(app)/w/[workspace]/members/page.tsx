@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UsageSummary } from "@/components/workspace/usage-summary";
-import { requireUser } from "@/lib/auth";
 import { listPendingInvitations } from "@/lib/data/invitations";
 import { grantableRoles, listMembers, memberControls } from "@/lib/data/members";
 import { getDailyUsage, listMemberCaps } from "@/lib/data/quota";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { ROLE_LABEL } from "@/lib/validations/workspace";
 import { InviteForm } from "./_components/invite-form";
@@ -19,11 +18,9 @@ export const metadata: Metadata = { title: "Members" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace || !can(workspace.role, "member.view")) notFound();
+export default async function MembersPage({ params }: PageProps<"/w/[workspace]/members">) {
+  const { viewer, workspace } = await requireWorkspace(params);
+  if (!can(workspace.role, "member.view")) notFound();
   const canInvite = can(workspace.role, "member.invite") && !workspace.personal;
   const grantable: readonly Role[] = grantableRoles(workspace.role);
   const canCap = can(workspace.role, "member.cap.set") && !workspace.personal;

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
 import { listMembers } from "@/lib/data/members";
 import { getDailyUsage } from "@/lib/data/quota";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { env } from "@/lib/env";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { ROLE_LABEL } from "@/lib/validations/workspace";
 import { DeleteWorkspaceForm } from "./_components/delete-workspace-form";
@@ -17,11 +15,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 const section = "space-y-3 rounded-card border border-ink/10 bg-paper-raised p-5";
 
-export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function SettingsPage({ params }: PageProps<"/w/[workspace]/settings">) {
+  const { viewer, workspace } = await requireWorkspace(params);
   if (!can(workspace.role, "workspace.rename")) {
     return (
       <EmptyState title="Only owners change workspace settings">

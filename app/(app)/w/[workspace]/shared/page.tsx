@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
 import { ShareButton } from "@/components/share/share-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
 import { listShareLinks, type ShareLinkDTO, type ShareLinkStatus } from "@/lib/data/share-links";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { RevokeLinkButton } from "./_components/revoke-link-button";
 
@@ -29,11 +27,8 @@ function When({ iso, empty }: { iso: string | null; empty: string }) {
   return iso ? <time dateTime={iso}>{dateTime.format(new Date(iso))}</time> : <span className="text-ink-muted">{empty}</span>;
 }
 
-export default async function SharedLinksPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace) notFound();
+export default async function SharedLinksPage({ params }: PageProps<"/w/[workspace]/shared">) {
+  const { viewer, workspace } = await requireWorkspace(params);
   if (!can(workspace.role, "share.create.own")) {
     return (
       <>

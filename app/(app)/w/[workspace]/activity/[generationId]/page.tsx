@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
-import { requireUser } from "@/lib/auth";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGeneration } from "@/lib/data/generations";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 
 export const metadata: Metadata = { title: "Generation" };
 
 /** One generation of the workspace with its images (downloadable by every member) and its discussion. */
-export default async function ActivityGenerationPage({ params }: { params: Promise<{ workspace: string; generationId: string }> }) {
-  const viewer = await requireUser();
-  const { workspace: slug, generationId } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace || !/^[A-Za-z0-9_-]{1,64}$/.test(generationId)) notFound();
+export default async function ActivityGenerationPage({ params }: PageProps<"/w/[workspace]/activity/[generationId]">) {
+  const { viewer, workspace } = await requireWorkspace(params);
+  const { generationId } = await params;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(generationId)) notFound();
   const [generation, discussion] = await Promise.all([
     getGeneration(viewer, workspace, generationId),
     getGenerationDiscussion(viewer, workspace, generationId),

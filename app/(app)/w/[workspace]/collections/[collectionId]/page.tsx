@@ -4,24 +4,22 @@ import { notFound } from "next/navigation";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
 import { getCollection, listCollectionOptions } from "@/lib/data/collections";
 import { listCollectionGalleryPage } from "@/lib/data/gallery/read";
-import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { CollectionHeader } from "../_components/collection-header";
 
-type Props = { params: Promise<{ workspace: string; collectionId: string }> };
+type Props = PageProps<"/w/[workspace]/collections/[collectionId]">;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const metadata: Metadata = { title: "Collection" };
 
 export default async function CollectionPage({ params }: Props) {
-  const viewer = await requireUser();
-  const { workspace: slug, collectionId } = await params;
-  const workspace = await getWorkspaceAccess(viewer, slug);
-  if (!workspace || !ID.test(collectionId)) notFound();
+  const { viewer, workspace } = await requireWorkspace(params);
+  const { collectionId } = await params;
+  if (!ID.test(collectionId)) notFound();
   const collection = await getCollection(workspace, collectionId);
   if (!collection) notFound();
   const [page, collections] = await Promise.all([
