@@ -1,6 +1,6 @@
 import { blackPng } from "../lib/images/testing/fixtures";
 import { expect, test } from "./fixtures";
-import { callsFor, clearFaults, queueFault } from "./stand-in";
+import { callsFor, clearFaults, queueFault, waitForRelayUrlsToExpire } from "./stand-in";
 import { addReferences, card, fillAndGenerate, referenceImage, waitForUploads } from "./studio";
 
 test.afterEach(async () => {
@@ -48,8 +48,8 @@ test("results are served from our storage after the relay's URLs expire", async 
   await fillAndGenerate(page, { prompt });
   const generation = card(page, prompt);
   await expect(generation).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
-  // The e2e stand-in's URLs live 5 s.
-  await page.waitForTimeout(6_000);
+  // The e2e stand-in's URLs live 5 s: wait until they answer 410, then load the page again.
+  await waitForRelayUrlsToExpire();
   await page.reload();
   const img = card(page, prompt).getByTestId("generation-image").first();
   await expect(img).toHaveAttribute("src", /^\/api\/files\//);

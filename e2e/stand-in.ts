@@ -38,3 +38,19 @@ export async function clearFaults() {
 export async function callsFor(prompt: string) {
   return (await ledger()).filter((e) => e.body?.prompt === prompt);
 }
+
+/**
+ * Resolves once every result URL the stand-in has handed out so far answers 410. They all live
+ * the same time (the e2e server's ttl), so a URL minted now expires after all earlier ones: poll
+ * that one.
+ */
+export async function waitForRelayUrlsToExpire() {
+  const res = await fetch(`${STAND_IN_URL}/v1/images/generations`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: "Bearer stand-in-key" },
+    body: JSON.stringify({ model: "gpt-image-2-all", prompt: "expiry probe", size: "1024x1024", n: 1 }),
+  });
+  expect(res.ok, "mint a probe URL").toBe(true);
+  const { data } = (await res.json()) as { data: { url: string }[] };
+  await expect.poll(async () => (await fetch(data[0]!.url)).status, { timeout: 30_000, intervals: [250] }).toBe(410);
+}

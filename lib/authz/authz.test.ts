@@ -342,6 +342,8 @@ const actionCases: Record<string, ActionCase[]> = {
       scenario: "the whole gallery",
       expect: row("no no no no ok ok"),
       input: async (w) => ({ workspace: w.slug, target: "WORKSPACE" }),
+      check: async (w, allowed) =>
+        expect(await db.shareLink.count({ where: { workspaceId: w.team.workspace.id, target: "WORKSPACE" } })).toBe(allowed ? 1 : 0),
     },
   ],
   "revoke-share-link": [
@@ -365,6 +367,9 @@ const actionCases: Record<string, ActionCase[]> = {
       scenario: "a live link (public: the token is the key)",
       expect: row("ok ok ok ok ok ok"),
       input: async (w) => ({ token: (await shareLink(w, w.author.id, (await image(w, w.author.id)).generationId)).token, password: "anything" }),
+      // Every caller's attempt counts against the link's password limit.
+      check: async (_w, _allowed, input) =>
+        expect((await db.rateLimit.findUnique({ where: { key: `share-unlock:${String(input.token)}` } }))?.count).toBe(1),
     },
   ],
   "remix-shared": [
@@ -501,6 +506,9 @@ const actionCases: Record<string, ActionCase[]> = {
           data: { role: "OWNER" },
         });
         return { workspace: w.slug };
+      },
+      check: async (w, allowed) => {
+        if (w.viewer && w.caller !== "non-member") expect((await roleOf(w, w.viewer.id)) === null).toBe(allowed);
       },
     },
   ],
