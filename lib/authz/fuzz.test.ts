@@ -150,6 +150,7 @@ const actionRows: Record<string, ActionRow> = {
   "sign-in": async (w) => ({ email: w.owner.email, password: "not checked: Auth.js is stubbed", callbackUrl: "/w" }),
   "sign-up": async () => ({ name: "New", email: `fuzz-${randomUUID()}@example.test`, password: "a long enough passphrase", callbackUrl: "/w" }),
   "sign-out": async () => ({}),
+  "sign-in-with-provider": async () => ({ provider: "github", callbackUrl: "/w" }),
   "create-generation": async (w) => ({
     workspace: w.slug,
     prompt: "fuzz",
@@ -161,6 +162,7 @@ const actionRows: Record<string, ActionRow> = {
     parentId: (await image(w)).generationId,
   }),
   "retry-generation": async (w) => ({ workspace: w.slug, generationId: (await makeGeneration(w.team.workspace.id, w.owner.id, "f", "FAILED")).id }),
+  "reuse-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId }),
   "favorite-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId, favorite: true }),
   "delete-generation": async (w) => ({ workspace: w.slug, generationId: (await image(w)).generationId }),
   "delete-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId }),
