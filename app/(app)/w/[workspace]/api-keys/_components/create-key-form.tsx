@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/workspace/form-state";
+import { generalMessage } from "@/components/ui/form-state";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { API_KEY_NAME_MAX_LENGTH, ROLE_LABEL } from "@/lib/validations/workspace";
