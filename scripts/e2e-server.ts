@@ -37,6 +37,9 @@ async function main() {
       RUN_WORKER_IN_WEB: "true",
       // Short enough that the stand-in's `hang` fault is cut off within a test.
       IMAGE_API_TIMEOUT_MS: "4000",
+      // A price, so Create shows money in its estimate (e2e/usage.spec.ts), and one instance administrator.
+      IMAGE_MODEL_PROFILES: JSON.stringify({ "gpt-image-2-all": { price: { amount: 0.03, currency: "USD", per: "image" } } }),
+      ADMIN_EMAILS: "instance-admin@example.test",
     },
   });
   const shutdown = () => {

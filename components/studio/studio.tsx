@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import type { GenerationDTO } from "@/lib/data/dto";
 import { workspaceUrls } from "@/lib/urls";
 import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
+import type { ModelPricing } from "@/lib/usage/estimate";
+import { CreateEstimate } from "./create-estimate";
 import { GenerationCard } from "./generation-card";
 import { LibraryPicker } from "./library-picker";
 import { OptionsFields } from "./options-fields";
@@ -24,6 +26,8 @@ interface Props {
   models: string[];
   defaultModel: string;
   maxImages: number;
+  /** Per offered model: whether it honours n, and its price (null: counts without money). */
+  pricing: ModelPricing[];
   initialGenerations: GenerationDTO[];
 }
 
@@ -46,7 +50,7 @@ function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel
   };
 }
 
-export function Studio({ workspace, prefill, models, defaultModel, maxImages, initialGenerations }: Props) {
+export function Studio({ workspace, prefill, models, defaultModel, maxImages, pricing, initialGenerations }: Props) {
   const router = useRouter();
   const [prefillDraft] = useState(() => (prefill ? draftFromPrefill(prefill, models, defaultModel) : undefined));
   const { draft, dispatch, set } = useStudioDraft(
@@ -128,6 +132,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, in
           onChange={set}
           errors={fieldErrors}
         />
+        <CreateEstimate workspace={workspace} n={draft.n} pricing={pricing.find((p) => p.model === draft.model)} />
         <div aria-live="polite" className="min-h-5 text-sm text-danger" data-testid="create-message">
           {create.message}
         </div>

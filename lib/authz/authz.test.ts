@@ -297,6 +297,21 @@ const actionCases: Record<string, ActionCase[]> = {
   ],
 
   // ----- sharing -----
+  // Instance administration: nobody in the table is in ADMIN_EMAILS (lib/data/admin.test.ts covers an administrator).
+  "suspend-user": [
+    {
+      expect: row("no no no no no no"),
+      input: async (w) => ({ email: w.author.email, suspended: "true" }),
+      check: async (w) => expect((await db.user.findUniqueOrThrow({ where: { id: w.author.id } })).suspendedAt).toBeNull(),
+    },
+  ],
+  "suspend-workspace": [
+    {
+      expect: row("no no no no no no"),
+      input: async (w) => ({ workspaceId: w.team.workspace.id, suspended: "true" }),
+      check: async (w) => expect((await db.workspace.findUniqueOrThrow({ where: { id: w.team.workspace.id } })).suspendedAt).toBeNull(),
+    },
+  ],
   "create-api-key": [
     {
       scenario: "acting as the maker's own role",
@@ -801,6 +816,7 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
   },
   "w/[workspace]/library": { GET: [memberGet("library")] },
   "w/[workspace]/usage": { GET: [memberGet("usage")] },
+  "w/[workspace]/usage/export": { GET: [memberGet("usage/export")] },
   "w/[workspace]/uploads": {
     POST: [
       {

@@ -182,3 +182,8 @@ export const createApiKeySchema = z.object({
 });
 
 export const revokeApiKeySchema = z.object({ workspace, keyId: id });
+
+const suspendFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const suspendUserSchema = z.object({ email: emailSchema, suspended: suspendFlag });
+export const suspendWorkspaceSchema = z.object({ workspaceId: id, suspended: suspendFlag });

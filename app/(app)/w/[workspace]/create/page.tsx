@@ -7,6 +7,7 @@ import { referencesByIds } from "@/lib/data/assets";
 import { getGeneration, listRecentGenerations } from "@/lib/data/generations";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { env, imageModels } from "@/lib/env";
+import { modelProfile } from "@/lib/image-api/profiles";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { createPrefillSchema } from "@/lib/validations/create-prefill";
@@ -55,6 +56,10 @@ export default async function CreatePage({ params, searchParams }: PageProps<"/w
         models={imageModels()}
         defaultModel={env.IMAGE_MODEL}
         maxImages={env.IMAGE_MAX_N}
+        pricing={imageModels().map((model) => {
+          const { honoursN, price } = modelProfile(model);
+          return { model, honoursN, price };
+        })}
         initialGenerations={generations}
       />
     </>

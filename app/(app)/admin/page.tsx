@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Money } from "@/components/workspace/money";
+import { getViewer } from "@/lib/auth";
+import { isInstanceAdmin, listSuspendedUsers, listWorkspacesWithUsage, queueDepth, relayHealth, type RelayHealth } from "@/lib/data/admin";
+import { USAGE_DAYS } from "@/lib/data/usage";
+import { SuspendUserForm, SuspendWorkspaceButton } from "./_components/suspend-forms";
+
+export const metadata: Metadata = { title: "Administration" };
+// Numbers of the moment: never prerendered or cached.
+export const dynamic = "force-dynamic";
+
+const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
+const seconds = new Intl.NumberFormat("en", { style: "unit", unit: "second", maximumFractionDigits: 1 });
+
+function Health({ title, health, testId }: { title: string; health: RelayHealth; testId: string }) {
+  return (
+    <div className="space-y-2 rounded-card border border-ink/10 bg-paper-raised p-4" data-testid={testId}>
+      <h3 className="font-semibold">{title}</h3>
+      <p className="text-sm tabular-nums">
+        {health.calls} calls · success {health.successRate === null ? "—" : percent.format(health.successRate)} · latency p50{" "}
+        {health.p50Ms === null ? "—" : seconds.format(health.p50Ms / 1000)}, p95 {health.p95Ms === null ? "—" : seconds.format(health.p95Ms / 1000)}
+      </p>
+      {health.failuresByClass.length ? (
+        <ul className="flex flex-wrap gap-2 text-xs">
+          {health.failuresByClass.map((f) => (
+            <li key={f.outcome} className="rounded-full bg-ink/5 px-2.5 py-0.5">
+              <code className="font-mono">{f.outcome}</code> · {f.calls}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-xs text-ink-muted">No failed calls.</p>
+      )}
+    </div>
+  );
+}
+
+/** For the people running this server (ADMIN_EMAILS); everyone else, signed in or not, gets a 404. */
+export default async function AdminPage() {
+  const viewer = await getViewer();
+  if (!isInstanceAdmin(viewer)) notFound();
+  const now = Date.now();
+  const [workspaces, hour, day, queue, suspendedUsers] = await Promise.all([
+    listWorkspacesWithUsage(new Date(now - USAGE_DAYS * 86_400_000)),
+    relayHealth(new Date(now - 3_600_000)),
+    relayHealth(new Date(now - 86_400_000)),
+    queueDepth(),
+    listSuspendedUsers(),
+  ]);
+  return (
+    <main className="mx-auto max-w-6xl space-y-10 px-6 py-10">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Administration</h1>
+        <p className="mt-1 text-sm text-ink-muted">Signed in as {viewer.email}, an administrator of this Atelier.</p>
+      </header>
+
+      <section aria-labelledby="relay-heading" className="space-y-3">
+        <h2 id="relay-heading" className="text-lg font-semibold">
+          Relay health
+        </h2>
+        <p className="text-sm tabular-nums" data-testid="queue-depth">
+          Queue: {queue.queued} waiting · {queue.running} running
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Health title="Last hour" health={hour} testId="relay-hour" />
+          <Health title="Last day" health={day} testId="relay-day" />
+        </div>
+      </section>
+
+      <section aria-labelledby="workspaces-heading" className="space-y-3">
+        <h2 id="workspaces-heading" className="text-lg font-semibold">
+          Workspaces, last {USAGE_DAYS} days
+        </h2>
+        <table className="w-full text-sm" data-testid="admin-workspaces">
+          <thead className="text-left text-xs text-ink-muted">
+            <tr>
+              <th className="pb-1 font-medium">Workspace</th>
+              <th className="pb-1 text-right font-medium">Members</th>
+              <th className="pb-1 text-right font-medium">Images</th>
+              <th className="pb-1 text-right font-medium">Calls</th>
+              <th className="pb-1 text-right font-medium">Failed</th>
+              <th className="pb-1 text-right font-medium">Spend</th>
+              <th className="pb-1" />
+            </tr>
+          </thead>
+          <tbody>
+            {workspaces.map((w) => (
+              <tr key={w.id} className="border-t border-ink/10" data-testid="admin-workspace" data-slug={w.slug}>
+                <td className="py-2">
+                  {w.name} <span className="text-ink-muted">/{w.slug}</span>
+                  {w.suspended ? <span className="ml-2 rounded-full bg-danger-soft px-2 py-0.5 text-xs text-danger">suspended</span> : null}
+                </td>
+                <td className="py-2 text-right tabular-nums">{w.members}</td>
+                <td className="py-2 text-right tabular-nums">{w.images}</td>
+                <td className="py-2 text-right tabular-nums">{w.calls}</td>
+                <td className="py-2 text-right tabular-nums">{w.failures}</td>
+                <td className="py-2 text-right">
+                  <Money spend={w.spend} />
+                </td>
+                <td className="py-2 text-right">
+                  <SuspendWorkspaceButton workspaceId={w.id} slug={w.slug} suspended={w.suspended} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="accounts-heading" className="space-y-3">
+        <h2 id="accounts-heading" className="text-lg font-semibold">
+          Accounts
+        </h2>
+        <SuspendUserForm />
+        {suspendedUsers.length ? (
+          <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised text-sm">
+            {suspendedUsers.map((u) => (
+              <li key={u.id} className="flex items-center justify-between gap-4 px-4 py-2" data-testid="suspended-user">
+                <span>{u.email}</span>
+                <SuspendUserForm email={u.email} suspended={false} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </main>
+  );
+}

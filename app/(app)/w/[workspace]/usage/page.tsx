@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Money } from "@/components/workspace/money";
+import { UsageChart } from "@/components/workspace/usage-chart";
+import { UsageSummary } from "@/components/workspace/usage-summary";
+import { requireUser } from "@/lib/auth";
+import { getDailyUsage } from "@/lib/data/quota";
+import { getWorkspaceUsage, USAGE_DAYS, type UsageTotals } from "@/lib/data/usage";
+import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Usage" };
+
+function Row({ label, totals }: { label: string; totals: UsageTotals }) {
+  return (
+    <tr className="border-t border-ink/10">
+      <th scope="row" className="py-2 pr-4 text-left font-medium">
+        {label}
+      </th>
+      <td className="py-2 pr-4 text-right tabular-nums">{totals.images}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{totals.calls}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{totals.failures}</td>
+      <td className="py-2 text-right">
+        <Money spend={totals.spend} />
+      </td>
+    </tr>
+  );
+}
+
+function Table({ caption, first, rows, testId }: { caption: string; first: string; rows: { label: string; totals: UsageTotals }[]; testId: string }) {
+  return (
+    <table className="w-full text-sm" data-testid={testId}>
+      <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
+      <thead className="text-xs text-ink-muted">
+        <tr>
+          <th scope="col" className="pb-1 text-left font-medium">
+            {first}
+          </th>
+          <th scope="col" className="pb-1 pr-4 text-right font-medium">
+            Images
+          </th>
+          <th scope="col" className="pb-1 pr-4 text-right font-medium">
+            Calls
+          </th>
+          <th scope="col" className="pb-1 pr-4 text-right font-medium">
+            Failed
+          </th>
+          <th scope="col" className="pb-1 text-right font-medium">
+            Spend
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={5} className="py-3 text-ink-muted">
+              No calls yet.
+            </td>
+          </tr>
+        ) : (
+          rows.map((r) => <Row key={r.label} label={r.label} totals={r.totals} />)
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function UsagePage({ params }: { params: Promise<{ workspace: string }> }) {
+  const viewer = await requireUser();
+  const { workspace: slug } = await params;
+  const workspace = await getWorkspaceAccess(viewer, slug);
+  if (!workspace || !can(workspace.role, "usage.view.own")) notFound();
+  const [report, today] = await Promise.all([getWorkspaceUsage(viewer, workspace), getDailyUsage(workspace, new Date(), viewer.id)]);
+
+  return (
+    <div className="space-y-10">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
+          <p className="mt-1 text-sm text-ink-muted">
+            {report.ownOnly ? "Your calls" : "Everyone's calls"} in {workspace.name}, last {USAGE_DAYS} days (UTC). Spend counts calls the
+            relay charged; calls that may have been charged are shown apart.
+          </p>
+        </div>
+        <a href={`/api/w/${encodeURIComponent(workspace.slug)}/usage/export`} className="text-sm font-medium text-accent" download>
+          Export CSV
+        </a>
+      </header>
+
+      <UsageSummary usage={today} />
+
+      <section aria-labelledby="chart-heading" className="space-y-3 rounded-card border border-ink/10 bg-paper-raised p-4">
+        <h2 id="chart-heading" className="text-lg font-semibold">
+          <span data-testid="usage-total-images">{report.totals.images}</span> images · {report.totals.calls} calls ·{" "}
+          {report.totals.failures} failed · <Money spend={report.totals.spend} />
+          {Object.keys(report.totals.maybeSpend).length ? (
+            <span className="text-sm font-normal text-ink-muted">
+              {" "}
+              (+ <Money spend={report.totals.maybeSpend} /> possibly charged)
+            </span>
+          ) : null}
+        </h2>
+        <UsageChart days={report.days} />
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        {report.ownOnly ? null : (
+          <Table caption="By member" first="Member" testId="usage-members" rows={report.members.map((m) => ({ label: m.name, totals: m }))} />
+        )}
+        <Table caption="By model" first="Model" testId="usage-models" rows={report.models.map((m) => ({ label: m.model, totals: m }))} />
+      </div>
+
+      <section aria-labelledby="failures-heading" className="space-y-2">
+        <h2 id="failures-heading" className="text-base font-semibold">
+          Failed calls by reason
+        </h2>
+        {report.failuresByClass.length === 0 ? (
+          <p className="text-sm text-ink-muted">None.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2 text-sm" data-testid="usage-failures">
+            {report.failuresByClass.map((f) => (
+              <li key={f.outcome} className="rounded-full bg-ink/5 px-3 py-1">
+                <code className="font-mono">{f.outcome}</code> · <span className="tabular-nums">{f.calls}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/actions/action";
+import { isInstanceAdmin, setUserSuspended } from "@/lib/data/admin";
+import { suspendUserSchema } from "@/lib/validations/workspace";
+
+/** Instance administrators only; a suspended account's sessions end at their next request. */
+export const suspendUserAction = userAction("suspend-user", suspendUserSchema, async ({ viewer, input }) => {
+  if (!isInstanceAdmin(viewer)) return { ok: false, message: "Not found." };
+  const result = await setUserSuspended(viewer, input.email, input.suspended);
+  if (!result.ok) return result;
+  revalidatePath("/admin");
+  return { ok: true, message: input.suspended ? `${input.email} is suspended.` : `${input.email} may sign in again.` };
+});

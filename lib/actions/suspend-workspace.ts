@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/actions/action";
+import { isInstanceAdmin, setWorkspaceSuspended } from "@/lib/data/admin";
+import { suspendWorkspaceSchema } from "@/lib/validations/workspace";
+
+/** Instance administrators only; a suspended workspace starts no generation (studio or API). */
+export const suspendWorkspaceAction = userAction("suspend-workspace", suspendWorkspaceSchema, async ({ viewer, input }) => {
+  if (!isInstanceAdmin(viewer)) return { ok: false, message: "Not found." };
+  const result = await setWorkspaceSuspended(input.workspaceId, input.suspended);
+  if (!result.ok) return result;
+  revalidatePath("/admin");
+  return { ok: true, message: input.suspended ? "Workspace suspended." : "Workspace active again." };
+});
