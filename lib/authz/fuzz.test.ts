@@ -197,6 +197,8 @@ const actionRows: Record<string, ActionRow> = {
   "set-member-cap": async (w) => ({ workspace: w.slug, userId: w.editor.id, dailyCap: "3" }),
   "create-api-key": async (w) => ({ workspace: w.slug, name: "CI script", role: "EDITOR" }),
   "revoke-api-key": async (w) => ({ workspace: w.slug, keyId: (await apiKey(w)).id }),
+  "suspend-user": async (w) => ({ email: w.editor.email, suspended: "true" }),
+  "suspend-workspace": async (w) => ({ workspaceId: w.team.workspace.id, suspended: "true" }),
   "pin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id, name: "Logo" }),
   "unpin-reference": async (w) => ({ workspace: w.slug, assetId: (await makeAsset(w.team.workspace.id, w.owner.id)).id }),
   "add-comment": async (w) => ({ workspace: w.slug, generationId: (await image(w)).generationId, body: "Nice" }),
@@ -303,6 +305,7 @@ const routeRows: Record<string, Partial<Record<Method, ((w: World) => Promise<Ro
   },
   "w/[workspace]/library": { GET: async (w) => ({ path: `/api/w/${w.slug}/library`, params: { workspace: w.slug } }) },
   "w/[workspace]/usage": { GET: async (w) => ({ path: `/api/w/${w.slug}/usage`, params: { workspace: w.slug } }) },
+  "w/[workspace]/usage/export": { GET: async (w) => ({ path: `/api/w/${w.slug}/usage/export`, params: { workspace: w.slug } }) },
   "w/[workspace]/uploads": { POST: async (w) => ({ path: `/api/w/${w.slug}/uploads`, params: { workspace: w.slug }, body: upload }) },
   "w/[workspace]/zip": {
     GET: async (w) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { done, refused, type Outcome } from "@/lib/data/outcome";
-import type { Spend } from "@/lib/data/usage";
+import { USAGE_DAYS, type Spend } from "@/lib/data/usage";
 import { db } from "@/lib/db";
 import { adminEmails } from "@/lib/env";
 
@@ -106,4 +106,17 @@ export async function setUserSuspended(admin: Viewer, email: string, suspended: 
 export async function setWorkspaceSuspended(workspaceId: string, suspended: boolean): Promise<Outcome> {
   const { count } = await db.workspace.updateMany({ where: { id: workspaceId }, data: { suspendedAt: suspended ? new Date() : null } });
   return count === 1 ? done() : refused("That workspace no longer exists.");
+}
+
+/** Everything /admin shows, as of `now`: workspaces over 30 days, relay health over the last hour and day. */
+export async function adminOverview(now = new Date()) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const [workspaces, hour, day, queue, suspendedUsers] = await Promise.all([
+    listWorkspacesWithUsage(ago(USAGE_DAYS * 86_400_000)),
+    relayHealth(ago(3_600_000)),
+    relayHealth(ago(86_400_000)),
+    queueDepth(),
+    listSuspendedUsers(),
+  ]);
+  return { workspaces, hour, day, queue, suspendedUsers };
 }

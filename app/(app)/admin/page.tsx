@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Money } from "@/components/workspace/money";
 import { getViewer } from "@/lib/auth";
-import { isInstanceAdmin, listSuspendedUsers, listWorkspacesWithUsage, queueDepth, relayHealth, type RelayHealth } from "@/lib/data/admin";
+import { adminOverview, isInstanceAdmin, type RelayHealth } from "@/lib/data/admin";
 import { USAGE_DAYS } from "@/lib/data/usage";
 import { SuspendUserForm, SuspendWorkspaceButton } from "./_components/suspend-forms";
 
@@ -40,14 +40,7 @@ function Health({ title, health, testId }: { title: string; health: RelayHealth;
 export default async function AdminPage() {
   const viewer = await getViewer();
   if (!isInstanceAdmin(viewer)) notFound();
-  const now = Date.now();
-  const [workspaces, hour, day, queue, suspendedUsers] = await Promise.all([
-    listWorkspacesWithUsage(new Date(now - USAGE_DAYS * 86_400_000)),
-    relayHealth(new Date(now - 3_600_000)),
-    relayHealth(new Date(now - 86_400_000)),
-    queueDepth(),
-    listSuspendedUsers(),
-  ]);
+  const { workspaces, hour, day, queue, suspendedUsers } = await adminOverview();
   return (
     <main className="mx-auto max-w-6xl space-y-10 px-6 py-10">
       <header>
