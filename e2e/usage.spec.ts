@@ -13,7 +13,7 @@ test("Create shows the estimate and what is left before submitting; the usage pa
   await expect(card(page, prompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
   await expect(estimate).toHaveText("2 images · ≈ $0.06 · 198 of 200 left today");
 
-  await page.getByRole("link", { name: "Usage" }).click();
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
   // Today's count is the quota's (taken with the generation); the chart and tables read the call ledger.
   await expect(page.getByTestId("usage-summary")).toContainText("2 of 200");
   const chart = page.getByTestId("usage-chart");
