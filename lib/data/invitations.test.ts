@@ -116,4 +116,47 @@ describe("invitations (real PostgreSQL)", () => {
   it("an unknown token previews as nothing", async () => {
     expect(await previewInvitation("x".repeat(43))).toBeNull();
   });
+
+  it("a link works only while its maker could still make it: demoted or removed, their links lapse", async () => {
+    const team = await makeTeam();
+    const multi = { expiresInDays: 7, multiUse: true } as const;
+    const byAdmin = await createInvitation(team.members.ADMIN, team.as("ADMIN"), { role: "EDITOR", ...multi });
+    const byOwner = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "EDITOR", ...multi });
+    if (!byAdmin.ok || !byOwner.ok) throw new Error("setup");
+    expect((await acceptInvitation(await makeUser("first"), byAdmin.value.token)).ok).toBe(true);
+
+    // Demoted to editor: editors invite nobody, so the admin's link stops at once.
+    await db.membership.update({
+      where: { userId_workspaceId: { userId: team.members.ADMIN.id, workspaceId: team.workspace.id } },
+      data: { role: "EDITOR" },
+    });
+    const late = await makeUser("late");
+    const refused = await acceptInvitation(late, byAdmin.value.token);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/no longer works/) });
+    expect(await roleOf(late.id, team.workspace.id)).toBeNull();
+    expect((await previewInvitation(byAdmin.value.token))?.state).toBe("lapsed");
+    // The owner's link is untouched.
+    expect((await acceptInvitation(late, byOwner.value.token)).ok).toBe(true);
+
+    // Back to admin, the link works again; removed from the workspace, it lapses for good.
+    await db.membership.update({
+      where: { userId_workspaceId: { userId: team.members.ADMIN.id, workspaceId: team.workspace.id } },
+      data: { role: "ADMIN" },
+    });
+    expect((await previewInvitation(byAdmin.value.token))?.state).toBe("valid");
+    await db.membership.delete({ where: { userId_workspaceId: { userId: team.members.ADMIN.id, workspaceId: team.workspace.id } } });
+    expect((await acceptInvitation(await makeUser("after"), byAdmin.value.token)).ok).toBe(false);
+    expect((await previewInvitation(byAdmin.value.token))?.state).toBe("lapsed");
+  });
+
+  it("an owner who steps down to admin keeps admin-grantable links but loses an admin invitation", async () => {
+    const team = await makeTeam();
+    const forAdmin = await createInvitation(team.members.OWNER, team.as("OWNER"), { role: "ADMIN", ...week });
+    if (!forAdmin.ok) throw new Error("setup");
+    await db.membership.update({
+      where: { userId_workspaceId: { userId: team.members.OWNER.id, workspaceId: team.workspace.id } },
+      data: { role: "ADMIN" },
+    });
+    expect((await acceptInvitation(await makeUser("x"), forAdmin.value.token)).ok).toBe(false);
+  });
 });

@@ -111,7 +111,8 @@ export async function revokeInvitation(workspace: WorkspaceAccess, invitationId:
   return done();
 }
 
-export type InvitationState = "valid" | "expired" | "revoked" | "used";
+/** "lapsed": whoever made it can no longer invite people with its role (removed or demoted). */
+export type InvitationState = "valid" | "expired" | "revoked" | "used" | "lapsed";
 
 export interface InvitationPreview {
   state: InvitationState;
@@ -123,11 +124,36 @@ export interface InvitationPreview {
   invitedBy: string | null;
 }
 
-function stateOf(inv: { revokedAt: Date | null; expiresAt: Date; multiUse: boolean; acceptedAt: Date | null }, now: Date): InvitationState {
+interface StateInput {
+  revokedAt: Date | null;
+  expiresAt: Date;
+  multiUse: boolean;
+  acceptedAt: Date | null;
+  role: Role;
+  /** The maker's current role in the workspace; null when they left, were removed or deleted. */
+  creatorRole: Role | null;
+}
+
+/**
+ * An invitation lends its maker's authority, so it works only while the maker could still make
+ * it: a member who is removed or demoted takes their links' power with them.
+ */
+function stateOf(inv: StateInput, now: Date): InvitationState {
   if (inv.revokedAt) return "revoked";
   if (inv.expiresAt <= now) return "expired";
   if (!inv.multiUse && inv.acceptedAt) return "used";
+  if (!inv.creatorRole || !(grantableRoles(inv.creatorRole) as readonly Role[]).includes(inv.role)) return "lapsed";
   return "valid";
+}
+
+/** The maker's current role in the invitation's workspace, or null. */
+async function creatorRole(client: typeof db | Prisma.TransactionClient, createdById: string | null, workspaceId: string): Promise<Role | null> {
+  if (!createdById) return null;
+  const membership = await client.membership.findUnique({
+    where: { userId_workspaceId: { userId: createdById, workspaceId } },
+    select: { role: true },
+  });
+  return membership?.role ?? null;
 }
 
 /** What the invite page shows to whoever holds the link; null when the token matches nothing. */
@@ -141,13 +167,15 @@ export async function previewInvitation(token: string, now = new Date()): Promis
       acceptedAt: true,
       revokedAt: true,
       expiresAt: true,
+      workspaceId: true,
+      createdById: true,
       workspace: { select: { name: true, slug: true } },
       createdBy: { select: { name: true, email: true } },
     },
   });
   if (!inv) return null;
   return {
-    state: stateOf(inv, now),
+    state: stateOf({ ...inv, creatorRole: await creatorRole(db, inv.createdById, inv.workspaceId) }, now),
     workspaceName: inv.workspace.name,
     workspaceSlug: inv.workspace.slug,
     role: inv.role,
@@ -160,6 +188,7 @@ const STATE_MESSAGE: Record<Exclude<InvitationState, "valid">, string> = {
   expired: "This invitation has expired. Ask for a new link.",
   revoked: "This invitation was withdrawn. Ask for a new link.",
   used: "This invitation has already been used. Ask for a new link.",
+  lapsed: "This invitation no longer works: whoever made it can no longer invite people with this role. Ask for a new link.",
 };
 
 /**
@@ -179,9 +208,9 @@ export async function acceptInvitation(viewer: Viewer, token: string, now = new 
     await lockWorkspace(tx, inv.workspaceId);
     const fresh = await tx.invitation.findUniqueOrThrow({
       where: { id: inv.id },
-      select: { revokedAt: true, expiresAt: true, multiUse: true, acceptedAt: true },
+      select: { revokedAt: true, expiresAt: true, multiUse: true, acceptedAt: true, role: true, createdById: true },
     });
-    const state = stateOf(fresh, now);
+    const state = stateOf({ ...fresh, creatorRole: await creatorRole(tx, fresh.createdById, inv.workspaceId) }, now);
     if (state !== "valid") return refused(STATE_MESSAGE[state]);
     if (inv.email && inv.email !== viewer.email.toLowerCase()) {
       return refused(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);

@@ -16,6 +16,7 @@ import {
   verifyUnlockProof,
   type LiveShareLink,
 } from "@/lib/data/share-links";
+import { makeGeneration, makeTeam } from "@/lib/authz/fixtures";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { AssetKind, Role } from "@/lib/generated/prisma/enums";
@@ -363,5 +364,39 @@ describe("share links (real PostgreSQL)", () => {
     const elsewhere = await generation(outsider, outsider.slug);
     expect(await remixSharedGeneration(outsider, await liveLink(gallery.url), elsewhere.id)).toBeNull();
     expect(await remixSharedGeneration(outsider, await liveLink(gallery.url), shared.id)).toMatchObject({ prompt: shared.prompt });
+  });
+});
+
+describe("a share link lasts only as long as its maker could make it (real PostgreSQL)", () => {
+  const setRole = (userId: string, workspaceId: string, role: Role) =>
+    db.membership.update({ where: { userId_workspaceId: { userId, workspaceId } }, data: { role } });
+
+  it("an editor's link to their own work stops when they are demoted or removed, and the page says not found", async () => {
+    const team = await makeTeam();
+    const editor = team.members.EDITOR;
+    const generation = await makeGeneration(team.workspace.id, editor.id);
+    const link = await createShareLink(editor, team.as("EDITOR"), createShareLinkSchema.parse({ workspace: team.workspace.slug, target: "GENERATION", generationId: generation.id }));
+    const token = new URL(link.url).pathname.split("/").at(-1)!;
+    expect((await resolveShareLink(token, null)).status).toBe("open");
+
+    await setRole(editor.id, team.workspace.id, "VIEWER");
+    expect((await resolveShareLink(token, null)).status).toBe("not-found");
+    expect((await getSharedAssetFile(token, generation.images[0]!.assetId, null)).status).toBe("not-found");
+
+    await setRole(editor.id, team.workspace.id, "EDITOR");
+    expect((await resolveShareLink(token, null)).status).toBe("open");
+
+    await db.membership.delete({ where: { userId_workspaceId: { userId: editor.id, workspaceId: team.workspace.id } } });
+    expect((await resolveShareLink(token, null)).status).toBe("not-found");
+  });
+
+  it("an admin's whole-gallery link stops when they are demoted to editor (who may share only their own work)", async () => {
+    const team = await makeTeam();
+    const admin = team.members.ADMIN;
+    const link = await createShareLink(admin, team.as("ADMIN"), createShareLinkSchema.parse({ workspace: team.workspace.slug, target: "WORKSPACE" }));
+    const token = new URL(link.url).pathname.split("/").at(-1)!;
+    expect((await resolveShareLink(token, null)).status).toBe("open");
+    await setRole(admin.id, team.workspace.id, "EDITOR");
+    expect((await resolveShareLink(token, null)).status).toBe("not-found");
   });
 });

@@ -6,7 +6,7 @@ import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ShareTarget } from "@/lib/generated/prisma/enums";
+import type { Role, ShareTarget } from "@/lib/generated/prisma/enums";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { can } from "@/lib/permissions";
 import { shareTokenSchema, type CreateShareLinkInput } from "@/lib/validations/share";
@@ -86,6 +86,23 @@ export interface CreatedShareLink {
 }
 
 /**
+ * Whether a member with `role` may share this kind of target; `ownGeneration` when the shared
+ * generation is theirs. Used when a link is made and again every time it is used (see
+ * findLiveShareLink), so the two can never disagree.
+ */
+function mayShare(role: Role, target: ShareTarget, ownGeneration: boolean): boolean {
+  if (!can(role, "share.create.own")) return false;
+  switch (target) {
+    case "GENERATION":
+      return ownGeneration || can(role, "share.create.any");
+    case "COLLECTION":
+      return can(role, "collection.manage");
+    case "WORKSPACE":
+      return can(role, "share.create.any");
+  }
+}
+
+/**
  * Who may share what:
  * - a generation: its maker with share.create.own; anyone else's needs share.create.any;
  * - a collection: collections belong to the workspace, not to one person, so whoever may curate
@@ -104,14 +121,14 @@ async function shareableTarget(
         select: { userId: true, status: true },
       });
       if (!generation) throw new ShareRefusedError("That generation does not exist in this workspace.");
-      if (generation.userId !== viewer.id && !can(workspace.role, "share.create.any")) {
+      if (!mayShare(workspace.role, "GENERATION", generation.userId === viewer.id)) {
         throw new ShareRefusedError("You can share only your own generations in this workspace.");
       }
       if (generation.status !== "SUCCEEDED") throw new ShareRefusedError("Only finished generations can be shared.");
       return { generationId: input.generationId, collectionId: null };
     }
     case "COLLECTION": {
-      if (!can(workspace.role, "collection.manage")) {
+      if (!mayShare(workspace.role, "COLLECTION", false)) {
         throw new ShareRefusedError("Your role in this workspace does not allow sharing collections.");
       }
       const found = await db.collection.count({ where: { id: input.collectionId, workspaceId: workspace.id } });
@@ -119,7 +136,7 @@ async function shareableTarget(
       return { generationId: null, collectionId: input.collectionId };
     }
     case "WORKSPACE": {
-      if (!can(workspace.role, "share.create.any")) {
+      if (!mayShare(workspace.role, "WORKSPACE", false)) {
         throw new ShareRefusedError("Only admins and owners can share the whole gallery.");
       }
       return { generationId: null, collectionId: null };
@@ -269,8 +286,10 @@ const liveLinkSelect = {
   showReferences: true,
   passwordHash: true,
   expiresAt: true,
+  createdById: true,
   createdBy: { select: { name: true } },
   collection: { select: { name: true } },
+  generation: { select: { userId: true } },
   workspace: { select: { name: true } },
 } satisfies Prisma.ShareLinkSelect;
 
@@ -279,13 +298,24 @@ export type LiveShareLink = Prisma.ShareLinkGetPayload<{ select: typeof liveLink
 
 export type ShareAccess = { status: "not-found" } | { status: "locked" | "open"; link: LiveShareLink };
 
-/** The link behind a token, unless it is malformed, unknown, revoked or expired: all "not found". */
+/**
+ * The link behind a token, unless it is malformed, unknown, revoked or expired, or its maker could
+ * no longer make it (removed from the workspace, or demoted below the role that may share this):
+ * all "not found". A link lends its maker's authority, so it lasts only as long as that does.
+ */
 export async function findLiveShareLink(token: string, now = new Date()): Promise<LiveShareLink | null> {
   if (!shareTokenSchema.safeParse(token).success) return null;
-  return db.shareLink.findFirst({
+  const link = await db.shareLink.findFirst({
     where: { token, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     select: liveLinkSelect,
   });
+  if (!link?.createdById) return null;
+  const maker = await db.membership.findUnique({
+    where: { userId_workspaceId: { userId: link.createdById, workspaceId: link.workspaceId } },
+    select: { role: true },
+  });
+  if (!maker || !mayShare(maker.role, link.target, link.generation?.userId === link.createdById)) return null;
+  return link;
 }
 
 /** `proof` is the unlock cookie's value, needed only when the link has a password. */

@@ -15,6 +15,7 @@ const STATE_TEXT: Record<Exclude<InvitationState, "valid">, string> = {
   expired: "This invitation has expired.",
   revoked: "This invitation was withdrawn.",
   used: "This invitation has already been used.",
+  lapsed: "This invitation no longer works: whoever made it can no longer invite people with this role.",
 };
 
 function Card({ title, children }: { title: string; children: ReactNode }) {

@@ -59,7 +59,9 @@ export default async function SharedLinksPage({ params }: PageProps<"/w/[workspa
       <p className="mb-6 text-sm text-ink-muted">
         {everyone
           ? `Every link made in ${workspace.name}. A revoked or expired link, and its images, answer “not found”.`
-          : "The links you made, and links to your own generations. A revoked or expired link, and its images, answer “not found”."}
+          : "The links you made, and links to your own generations. A revoked or expired link, and its images, answer “not found”."}{" "}
+        A link works only while the person who made it could still make it: if they leave the workspace or lose the role
+        that may share it, the link stops working too.
       </p>
 
       {links.length === 0 ? (
