@@ -147,7 +147,16 @@ function stateOf(inv: StateInput, now: Date): InvitationState {
 }
 
 /** The maker's current role in the invitation's workspace, or null. */
-async function creatorRole(client: typeof db | Prisma.TransactionClient, createdById: string | null, workspaceId: string): Promise<Role | null> {
+interface MembershipReader {
+  membership: {
+    findUnique(args: {
+      where: { userId_workspaceId: { userId: string; workspaceId: string } };
+      select: { role: true };
+    }): PromiseLike<{ role: Role } | null>;
+  };
+}
+
+async function creatorRole(client: MembershipReader, createdById: string | null, workspaceId: string): Promise<Role | null> {
   if (!createdById) return null;
   const membership = await client.membership.findUnique({
     where: { userId_workspaceId: { userId: createdById, workspaceId } },
