@@ -34,9 +34,22 @@ export async function clearFaults() {
   await fetch(`${STAND_IN_URL}/__faults`, { method: "DELETE" });
 }
 
-/** Calls made for one prompt (each test uses its own prompt, so runs don't mix). */
+/**
+ * Calls made for one prompt (each test uses its own prompt, so runs don't mix). The sent prompt
+ * may carry the shape hint after the person's words, so it matches by its start.
+ */
 export async function callsFor(prompt: string) {
-  return (await ledger()).filter((e) => e.body?.prompt === prompt);
+  return (await ledger()).filter((e) => e.body?.prompt?.startsWith(prompt));
+}
+
+/** Which models the stand-in answers the way field relays do (ignoring n and size, their errors). */
+export async function setFieldModels(fieldModels: string[]) {
+  const res = await fetch(`${STAND_IN_URL}/__field-models`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ fieldModels }),
+  });
+  expect(res.ok, "set field models").toBe(true);
 }
 
 /**

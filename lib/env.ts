@@ -67,7 +67,10 @@ const schema = z
     ADMIN_EMAILS: z.preprocess(emptyToUndefined, z.string().optional()),
     // How long POST /api/v1/images/generations holds the connection before answering with an id to poll.
     API_WAIT_MS: z.coerce.number().int().min(0).max(900_000).default(300_000),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    // Generations one worker process runs at once: they mostly wait on the relay, so many fit.
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(128),
+    // Calls in flight to the relay across every worker (shared through Postgres).
+    RELAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(200),
     // Unset: true in development (one process), false in production (run `npm run worker`).
     RUN_WORKER_IN_WEB: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
     WORKER_SHUTDOWN_GRACE_SEC: z.coerce.number().int().min(0).default(600),

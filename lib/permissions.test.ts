@@ -8,6 +8,8 @@ const expected: Record<Action, ["VIEWER" | "EDITOR" | "ADMIN" | "OWNER", boolean
   "asset.upload": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "generation.create": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "generation.retry.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.cancel.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
+  "generation.error.details": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
   "generation.delete.own": [["VIEWER", false], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],
   "generation.delete.any": [["VIEWER", false], ["EDITOR", false], ["ADMIN", true], ["OWNER", true]],
   "image.favorite": [["VIEWER", true], ["EDITOR", true], ["ADMIN", true], ["OWNER", true]],

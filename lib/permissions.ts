@@ -8,8 +8,10 @@ export const ACTIONS = [
   "workspace.view",
   "generation.create",
   "generation.retry.own",
+  "generation.cancel.own",
   "generation.delete.own",
   "generation.delete.any",
+  "generation.error.details",
   "asset.upload",
   "asset.download",
   "image.favorite",
@@ -45,6 +47,7 @@ const EDITOR: readonly Action[] = [
   ...VIEWER,
   "generation.create",
   "generation.retry.own",
+  "generation.cancel.own",
   "generation.delete.own",
   "asset.upload",
   "collection.manage",
@@ -60,6 +63,8 @@ const EDITOR: readonly Action[] = [
 const ADMIN: readonly Action[] = [
   ...EDITOR,
   "generation.delete.any",
+  // The relay's raw answer behind a failure can carry account details; members see the plain reason.
+  "generation.error.details",
   "share.create.any",
   "share.revoke.any",
   "review.set",

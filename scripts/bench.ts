@@ -13,7 +13,7 @@ import { seedGallery } from "./seed-gallery";
 
 /**
  * `npm run bench`: the gallery's queries against 10,000 generations in a fresh embedded
- * PostgreSQL. It measures the data functions the pages call (lib/data/gallery.ts), not copies of
+ * PostgreSQL, then one worker's generations in flight against a slow relay (bench-in-flight.ts). It measures the data functions the pages call (lib/data/gallery.ts), not copies of
  * their SQL, prints median and p95 over RUNS runs, and the plan of each generations query.
  *
  * Those functions import `server-only`, which resolves to its empty module only under the
@@ -65,12 +65,18 @@ async function prepare() {
     await db.$executeRawUnsafe("VACUUM ANALYZE");
     await db.$disconnect();
 
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--measure"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "test", BENCH_VIEWER: owner!.id },
-    });
-    process.exitCode = await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+    const child = (flag: string) => {
+      const started = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename, flag], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "test", BENCH_VIEWER: owner!.id, STORAGE_DIR: storageDir },
+      });
+      return new Promise<number>((resolve) => started.on("exit", (code) => resolve(code ?? 1)));
+    };
+    const gallery = await child("--measure");
+    // Its own process: the gallery half's query log and warm caches stay out of the worker's numbers.
+    const worker = await child("--in-flight");
+    process.exitCode = gallery || worker;
   } finally {
     await database.stop();
     await rm(storageDir, { recursive: true, force: true });
@@ -176,7 +182,15 @@ function printTable(head: string[], rows: string[][]) {
   for (const r of rows) console.log(line(r));
 }
 
-(process.argv.includes("--measure") ? measure() : prepare()).catch((e: unknown) => {
+async function inFlight() {
+  const { benchInFlight } = await import("./bench-in-flight");
+  const rows = await benchInFlight();
+  console.log("\nOne worker process against a slow relay (stand-in over loopback HTTP):\n");
+  printTable(["measure", "value"], rows);
+}
+
+const mode = process.argv.includes("--measure") ? measure : process.argv.includes("--in-flight") ? inFlight : prepare;
+mode().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { workspaceUrls } from "@/lib/urls";
 import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
+import { sizeNote } from "@/lib/validations/size";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
 import { LocalTime } from "./local-time";
@@ -151,7 +152,14 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
           <dt className="text-ink-muted">Size</dt>
-          <dd>{sizeLabel(g.size)}</dd>
+          <dd>
+            {sizeLabel(g.size)}
+            {sizeNote(g.size, image.width, image.height) ? (
+              <span className="block text-xs text-ink-muted" data-testid="size-note">
+                {sizeNote(g.size, image.width, image.height)}
+              </span>
+            ) : null}
+          </dd>
           <dt className="text-ink-muted">Model</dt>
           <dd className="break-all">{g.model}</dd>
           <dt className="text-ink-muted">Made by</dt>

@@ -1,8 +1,10 @@
 "use client";
 
 import { useParams } from "next/navigation";
+import { useState } from "react";
 import { ShareButton } from "@/components/share/share-button";
-import type { GenerationDTO } from "@/lib/data/dto";
+import type { GenerationDTO, SlotDTO } from "@/lib/data/dto";
+import { sizeNote } from "@/lib/validations/size";
 import { formatDuration, useNow } from "./use-now";
 
 const STATUS_LABEL: Record<GenerationDTO["status"], string> = {
@@ -26,18 +28,29 @@ function aspect(size: string): string {
 
 interface Props {
   generation: GenerationDTO;
-  onRetry: (id: string) => void;
+  /** Without a slot: every failed image of the generation. */
+  onRetry: (id: string, slot?: number) => void;
+  onCancel: (id: string) => void;
   onReuse: (generation: GenerationDTO) => void;
   retrying: boolean;
+  cancelling: boolean;
 }
 
-export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Props) {
+export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retrying, cancelling }: Props) {
   const pending = g.status === "QUEUED" || g.status === "RUNNING";
   const now = useNow(pending);
   const started = Date.parse(g.createdAt);
   const elapsed = (g.finishedAt ? Date.parse(g.finishedAt) : now) - started;
   // The card lives under /w/[workspace]/…; reading the slug here spares every caller a prop.
   const { workspace } = useParams<{ workspace: string }>();
+  // Until the first poll brings the slots, one placeholder per requested image.
+  const slots: SlotDTO[] =
+    g.slots.length > 0
+      ? g.slots
+      : Array.from({ length: g.n }, (_, index) => ({ index, status: "QUEUED", error: null, imageId: null, canRetry: false, errorDetails: null }));
+  const made = slots.filter((s) => s.status === "SUCCEEDED").length;
+  const failedSlots = slots.filter((s) => s.error);
+  const bannerDetails = g.status === "FAILED" ? failedSlots.find((s) => s.errorDetails)?.errorDetails : null;
 
   return (
     <article
@@ -49,7 +62,7 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
     >
       <header className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLE[g.status]}`}>
-          {STATUS_LABEL[g.status]}
+          {g.cancelled && pending ? "Cancelling" : STATUS_LABEL[g.status]}
         </span>
         <span className="tabular-nums text-ink-muted" data-testid="generation-elapsed">
           {formatDuration(elapsed)}
@@ -59,29 +72,58 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
             Remix
           </span>
         ) : null}
-        <span className="text-ink-muted">
-          · {g.size.replace("x", "×")} · {g.n} {g.n === 1 ? "image" : "images"}
+        <span className="text-ink-muted" data-testid="generation-count">
+          · {g.size.replace("x", "×")} ·{" "}
+          {g.status === "SUCCEEDED" && made < g.n ? `${made} of ${g.n} images` : `${g.n} ${g.n === 1 ? "image" : "images"}`}
         </span>
-        <button
-          type="button"
-          onClick={() => onReuse(g)}
-          className="ml-auto rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5"
-        >
-          Use these inputs
-        </button>
-        {g.status === "SUCCEEDED" ? (
-          <ShareButton workspace={workspace} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} />
-        ) : null}
+        <span className="ml-auto flex items-center gap-1">
+          {g.canCancel ? (
+            <button
+              type="button"
+              disabled={cancelling}
+              onClick={() => onCancel(g.id)}
+              className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5 disabled:opacity-60"
+            >
+              {cancelling ? "Cancelling…" : "Cancel"}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => onReuse(g)}
+            className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5"
+          >
+            Use these inputs
+          </button>
+          {g.status === "SUCCEEDED" ? (
+            <ShareButton workspace={workspace} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} />
+          ) : null}
+        </span>
       </header>
       <p className="mt-2 line-clamp-2 text-sm" title={g.prompt}>
         {g.prompt}
       </p>
+      {g.sentPrompt ? (
+        <details className="mt-1 text-xs text-ink-muted">
+          <summary className="cursor-pointer">Sent prompt (with shape hint)</summary>
+          <p className="mt-1" data-testid="sent-prompt">
+            {g.sentPrompt}
+          </p>
+        </details>
+      ) : null}
 
       {g.status === "FAILED" && g.error ? (
         <div role="alert" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
-          <span className="flex-1" data-testid="generation-error">
-            {g.error.message}
+          <span className="flex-1">
+            <span className="block" data-testid="generation-error">
+              {g.error.message}
+            </span>
+            {failedSlots[0]?.error?.next ? (
+              <span className="block text-xs opacity-90" data-testid="generation-next">
+                {failedSlots[0].error.next}
+              </span>
+            ) : null}
           </span>
+          {bannerDetails ? <CopyDetails details={bannerDetails} /> : null}
           {g.canRetry ? (
             <button
               type="button"
@@ -95,36 +137,99 @@ export function GenerationCard({ generation: g, onRetry, onReuse, retrying }: Pr
         </div>
       ) : null}
 
-      {g.status !== "FAILED" ? (
-        <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {g.status === "SUCCEEDED"
-            ? g.images.map((img) => (
-                <li key={img.id}>
-                  <a href={img.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg bg-paper-sunk">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files, already thumbnailed */}
-                    <img
-                      src={img.thumbUrl}
-                      alt={`Result ${img.index + 1} of “${g.prompt.slice(0, 60)}”`}
-                      width={img.width}
-                      height={img.height}
-                      style={{ aspectRatio: `${img.width} / ${img.height}` }}
-                      className="h-auto w-full object-cover"
-                      data-testid="generation-image"
-                    />
-                  </a>
-                </li>
-              ))
-            : Array.from({ length: g.n }, (_, i) => (
-                <li
-                  key={i}
-                  style={{ aspectRatio: aspect(g.size) }}
-                  className="animate-pulse rounded-lg bg-gradient-to-br from-paper-sunk to-ink/10"
-                  data-testid="generation-placeholder"
-                  aria-label={`Image ${i + 1} of ${g.n}, ${STATUS_LABEL[g.status].toLowerCase()}`}
-                />
-              ))}
-        </ul>
-      ) : null}
+      <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {slots.map((slot) => {
+          const image = slot.imageId ? g.images.find((img) => img.id === slot.imageId) : undefined;
+          const label = `Image ${slot.index + 1} of ${g.n}`;
+          if (image) {
+            const note = sizeNote(g.size, image.width, image.height);
+            return (
+              <li key={slot.index} data-testid="generation-slot" data-slot-status={slot.status}>
+                <a href={image.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg bg-paper-sunk">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files, already thumbnailed */}
+                  <img
+                    src={image.thumbUrl}
+                    alt={`Result ${image.index + 1} of “${g.prompt.slice(0, 60)}”`}
+                    width={image.width}
+                    height={image.height}
+                    style={{ aspectRatio: `${image.width} / ${image.height}` }}
+                    className="h-auto w-full object-cover"
+                    data-testid="generation-image"
+                  />
+                </a>
+                {note ? (
+                  <p className="mt-1 text-xs text-ink-muted" data-testid="size-note">
+                    {note}
+                  </p>
+                ) : null}
+              </li>
+            );
+          }
+          if (slot.error) {
+            // A generation that kept nothing says why once, in its banner; a partial one per image.
+            const own = g.status !== "FAILED" || slot.error.message !== g.error?.message;
+            return (
+              <li
+                key={slot.index}
+                style={{ aspectRatio: aspect(g.size) }}
+                className="flex flex-col justify-center gap-1 rounded-lg border border-danger/30 bg-danger-soft/50 p-2 text-xs text-danger"
+                data-testid="generation-slot"
+                data-slot-status={slot.status}
+                aria-label={`${label}, ${slot.status === "CANCELLED" ? "cancelled" : "failed"}`}
+              >
+                <span className="font-medium">{slot.status === "CANCELLED" ? "Cancelled" : "Not made"}</span>
+                {own ? (
+                  <>
+                    <span data-testid="slot-error">{slot.error.message}</span>
+                    {slot.error.next ? <span className="opacity-90">{slot.error.next}</span> : null}
+                  </>
+                ) : null}
+                <span className="flex flex-wrap gap-1">
+                  {slot.canRetry && g.status === "SUCCEEDED" ? (
+                    <button
+                      type="button"
+                      disabled={retrying}
+                      onClick={() => onRetry(g.id, slot.index)}
+                      aria-label={`Retry image ${slot.index + 1}`}
+                      className="rounded-md bg-danger px-2 py-0.5 font-medium text-white hover:bg-danger/90 disabled:opacity-60"
+                    >
+                      Retry
+                    </button>
+                  ) : null}
+                  {own && slot.errorDetails ? <CopyDetails details={slot.errorDetails} /> : null}
+                </span>
+              </li>
+            );
+          }
+          return (
+            <li
+              key={slot.index}
+              style={{ aspectRatio: aspect(g.size) }}
+              className="animate-pulse rounded-lg bg-gradient-to-br from-paper-sunk to-ink/10"
+              data-testid="generation-placeholder"
+              data-slot-status={slot.status}
+              aria-label={`${label}, ${slot.status === "RUNNING" ? "generating" : "queued"}`}
+            />
+          );
+        })}
+      </ul>
     </article>
+  );
+}
+
+/** Admins' and owners' view of what the relay really answered (status, redacted body excerpt). */
+function CopyDetails({ details }: { details: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        void navigator.clipboard.writeText(details).then(() => setCopied(true));
+      }}
+      className="rounded-md border border-danger/40 px-2 py-0.5 text-xs font-medium text-danger hover:bg-danger/10"
+      title={details}
+    >
+      {copied ? "Copied" : "Copy error details"}
+    </button>
   );
 }

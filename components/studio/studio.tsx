@@ -157,6 +157,8 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
               onRetry={recent.retry}
               onReuse={reuse}
               retrying={recent.retryingId === g.id}
+              onCancel={recent.cancel}
+              cancelling={recent.cancellingId === g.id}
             />
           ))
         )}

@@ -25,6 +25,10 @@ function placeholder(id: string, draft: Draft): GenerationDTO {
     images: [],
     parentId: draft.parentId ?? null,
     canRetry: false,
+    sentPrompt: null,
+    slots: [],
+    canCancel: false,
+    cancelled: false,
   };
 }
 

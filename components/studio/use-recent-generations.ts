@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchRecentGenerations, generationKeys } from "@/lib/client-data/generations";
+import { cancelGenerationAction } from "@/lib/actions/cancel-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
 
@@ -20,14 +21,22 @@ export function useRecentGenerations(workspace: string, initialGenerations: Gene
   });
 
   const retry = useMutation({
-    mutationFn: (generationId: string) => retryGenerationAction(undefined, { workspace, generationId }),
+    mutationFn: ({ generationId, slot }: { generationId: string; slot?: number }) =>
+      retryGenerationAction(undefined, { workspace, generationId, slot }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) }),
+  });
+  const cancel = useMutation({
+    mutationFn: (generationId: string) => cancelGenerationAction(undefined, { workspace, generationId }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) }),
   });
 
   return {
     generations: recent.data ?? [],
-    retry: (generationId: string) => retry.mutate(generationId),
-    retryingId: retry.isPending ? retry.variables : null,
+    /** Without a slot: every failed image of the generation. */
+    retry: (generationId: string, slot?: number) => retry.mutate({ generationId, slot }),
+    retryingId: retry.isPending ? retry.variables.generationId : null,
+    cancel: (generationId: string) => cancel.mutate(generationId),
+    cancellingId: cancel.isPending ? cancel.variables : null,
     retryMessage: retry.data && !retry.data.ok ? retry.data.message : undefined,
   };
 }

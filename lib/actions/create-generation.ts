@@ -4,8 +4,10 @@ import { ActionError, workspaceAction } from "@/lib/actions/action";
 import { createGeneration, ReferenceNotFoundError } from "@/lib/data/generations";
 import { QuotaExceededError } from "@/lib/data/quota";
 import { env, imageModels } from "@/lib/env";
+import { modelProfile } from "@/lib/image-api/profiles";
 import { requestGenerationRun } from "@/lib/jobs/queue";
 import { createGenerationSchema } from "@/lib/validations/generation";
+import { sentPrompt } from "@/lib/validations/size";
 
 /**
  * Stores the request as a QUEUED generation and returns its id at once; the worker calls the
@@ -25,7 +27,10 @@ export const createGenerationAction = workspaceAction(
     }
     let generation: { id: string; created: boolean };
     try {
-      generation = await createGeneration(viewer, workspace, { ...input, model });
+      // The person's prompt is kept as written; the sent one (with the shape hint the form showed
+      // them) is stored beside it.
+      const withHint = input.shapeHint && !modelProfile(model).honoursSize;
+      generation = await createGeneration(viewer, workspace, { ...input, model, sentPrompt: sentPrompt(input.prompt, input.size, withHint) });
     } catch (e) {
       if (e instanceof ReferenceNotFoundError) throw new ActionError(e.message, { references: [e.message] });
       if (e instanceof QuotaExceededError) throw new ActionError(e.message);

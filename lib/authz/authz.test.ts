@@ -5,6 +5,7 @@ import {
   addMember,
   makeAsset,
   makeGeneration,
+  makeQueuedGeneration,
   makePersonalWorkspace,
   makeTeam,
   makeUser,
@@ -190,6 +191,17 @@ const actionCases: Record<string, ActionCase[]> = {
       input: async (w) => ({ workspace: w.slug, generationId: (await makeGeneration(w.team.workspace.id, w.selfOrAuthor, "f", "FAILED")).id }),
       check: async (_w, allowed, input) =>
         expect((await db.generation.findUniqueOrThrow({ where: { id: String(input.generationId) } })).status).toBe(allowed ? "QUEUED" : "FAILED"),
+    },
+  ],
+  "cancel-generation": [
+    {
+      scenario: "own queued generation",
+      expect: row("no no no ok ok ok"),
+      input: async (w) => ({ workspace: w.slug, generationId: (await makeQueuedGeneration(w.team.workspace.id, w.selfOrAuthor)).id }),
+      check: async (_w, allowed, input) =>
+        expect(await db.generation.findUniqueOrThrow({ where: { id: String(input.generationId) } })).toMatchObject(
+          allowed ? { status: "FAILED", errorCode: "cancelled" } : { status: "QUEUED", cancelledAt: null },
+        ),
     },
   ],
 

@@ -123,10 +123,28 @@ export async function makeGeneration(
       status,
       idempotencyKey: randomUUID(),
       finishedAt: new Date(),
+      slots: { create: { index: 0, status, ...(!succeeded && { errorCode: "test", errorMessage: "It failed in a test." }) } },
       ...(result && thumb
         ? { images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id } } }
         : { errorCode: "test", errorMessage: "It failed in a test." }),
     },
     select: { id: true, images: { select: { id: true, assetId: true } } },
+  });
+}
+
+/** A QUEUED generation by `userId` with one slot waiting, as Create stores it. */
+export function makeQueuedGeneration(workspaceId: string, userId: string) {
+  return db.generation.create({
+    data: {
+      workspaceId,
+      userId,
+      prompt: "a queued generation",
+      size: "1024x1024",
+      n: 1,
+      model: "test-model",
+      idempotencyKey: randomUUID(),
+      slots: { create: { index: 0 } },
+    },
+    select: { id: true },
   });
 }

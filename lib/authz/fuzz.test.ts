@@ -12,7 +12,7 @@ import {
   type ActionFn,
   type RouteFn,
 } from "@/lib/authz/discovery";
-import { addMember, makeAsset, makeGeneration, makeTeam, makeUser, storeAssetFile, type Team } from "@/lib/authz/fixtures";
+import { addMember, makeAsset, makeGeneration, makeQueuedGeneration, makeTeam, makeUser, storeAssetFile, type Team } from "@/lib/authz/fixtures";
 import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
 import { signedFilePath } from "@/lib/data/signed-files";
@@ -163,6 +163,7 @@ const actionRows: Record<string, ActionRow> = {
   }),
   "retry-generation": async (w) => ({ workspace: w.slug, generationId: (await makeGeneration(w.team.workspace.id, w.owner.id, "f", "FAILED")).id }),
   "reuse-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId }),
+  "cancel-generation": async (w) => ({ workspace: w.slug, generationId: (await makeQueuedGeneration(w.team.workspace.id, w.owner.id)).id }),
   "favorite-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId, favorite: true }),
   "delete-generation": async (w) => ({ workspace: w.slug, generationId: (await image(w)).generationId }),
   "delete-image": async (w) => ({ workspace: w.slug, imageId: (await image(w)).imageId }),

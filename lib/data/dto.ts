@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { GenerationStatus } from "@/lib/generated/prisma/enums";
+import type { GenerationStatus, SlotStatus } from "@/lib/generated/prisma/enums";
 
 /** One result image as every client view gets it (the gallery adds its own fields on top). */
 export interface ImageDTO {
@@ -16,7 +16,11 @@ export interface ImageDTO {
 export interface GenerationDTO {
   id: string;
   status: GenerationStatus;
+  /** What the person wrote. */
   prompt: string;
+  /** What the relay was sent, when it differs from the prompt (the shape hint appended). */
+  sentPrompt: string | null;
+  /** The requested size; each image's real pixels are on the image. */
   size: string;
   n: number;
   model: string;
@@ -26,9 +30,26 @@ export interface GenerationDTO {
   error: { code: string; message: string } | null;
   references: { assetId: string; url: string; label: string | null; position: number }[];
   images: ImageDTO[];
+  /** One per requested image, in order: each fills or fails on its own. */
+  slots: SlotDTO[];
   /** The generation this one remixed, when it is in the same workspace. */
   parentId: string | null;
   canRetry: boolean;
+  canCancel: boolean;
+  /** Cancelled by the person; running calls were aborted (the relay may still bill them). */
+  cancelled: boolean;
+}
+
+export interface SlotDTO {
+  index: number;
+  status: SlotStatus;
+  /** The failure class (or app-side code), the plain reason and what to do next. */
+  error: { code: string; message: string; next: string | null } | null;
+  /** The id of its image in `images`, once filled. */
+  imageId: string | null;
+  canRetry: boolean;
+  /** Admins and owners only: the relay's raw answer for this slot's last failed call. */
+  errorDetails: string | null;
 }
 
 export interface AssetDTO {

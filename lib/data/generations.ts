@@ -5,6 +5,11 @@ import { QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { FAILURE_TABLE, isFailureClass } from "@/lib/image-api/failures";
+import { env } from "@/lib/env";
+import { CANCELLED_QUEUED_MESSAGE } from "@/lib/jobs/call-outcome";
+import { relayBackoffUntil } from "@/lib/jobs/store";
+import { isSlotSettled, settledStatus } from "@/lib/jobs/slots";
 import { can } from "@/lib/permissions";
 import type { CreateGenerationInput } from "@/lib/validations/generation";
 
@@ -13,7 +18,9 @@ const generationSelect = {
   userId: true,
   status: true,
   prompt: true,
+  sentPrompt: true,
   size: true,
+  cancelledAt: true,
   n: true,
   model: true,
   createdAt: true,
@@ -30,16 +37,32 @@ const generationSelect = {
     orderBy: { index: "asc" },
     select: imageSelect,
   },
+  slots: {
+    orderBy: { index: "asc" },
+    select: { index: true, status: true, errorCode: true, errorMessage: true },
+  },
+  // The raw answers behind failed slots, for admins' "Copy error details" (the newest few).
+  calls: {
+    where: { finishedAt: { not: null }, outcome: { not: "ok" } },
+    orderBy: { startedAt: "desc" },
+    take: 8,
+    select: { slotIndex: true, attempt: true, outcome: true, httpStatus: true, rawExcerpt: true, finishedAt: true },
+  },
 } satisfies Prisma.GenerationSelect;
 
 type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
 
 function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): GenerationDTO {
   const own = row.userId === viewer.id;
+  const settled = row.status === "SUCCEEDED" || row.status === "FAILED";
+  const mayRetry = own && can(workspace.role, "generation.retry.own");
+  const seesDetails = can(workspace.role, "generation.error.details");
+  const images = row.images.map((img) => toImageDTO(img));
   return {
     id: row.id,
     status: row.status,
     prompt: row.prompt,
+    sentPrompt: row.sentPrompt && row.sentPrompt !== row.prompt ? row.sentPrompt : null,
     size: row.size,
     n: row.n,
     model: row.model,
@@ -53,10 +76,42 @@ function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): 
       label: r.label,
       position: r.position,
     })),
-    images: row.images.map((img) => toImageDTO(img)),
+    images,
+    slots: row.slots.map((slot) => {
+      const failed = slot.status === "FAILED" || slot.status === "CANCELLED";
+      const call = failed ? row.calls.find((c) => c.slotIndex === slot.index || c.slotIndex === null) : undefined;
+      return {
+        index: slot.index,
+        status: slot.status,
+        error:
+          failed && slot.errorCode
+            ? {
+                code: slot.errorCode,
+                message: slot.errorMessage ?? "This image could not be made.",
+                next: isFailureClass(slot.errorCode) ? FAILURE_TABLE[slot.errorCode].next : null,
+              }
+            : null,
+        imageId: images.find((img) => img.index === slot.index)?.id ?? null,
+        canRetry: failed && settled && mayRetry,
+        errorDetails: seesDetails && call ? errorDetails(call) : null,
+      };
+    }),
     parentId: row.parentId,
-    canRetry: row.status === "FAILED" && own && can(workspace.role, "generation.retry.own"),
+    canRetry: row.status === "FAILED" && mayRetry,
+    canCancel: !settled && own && can(workspace.role, "generation.cancel.own") && !row.cancelledAt,
+    cancelled: row.cancelledAt !== null,
   };
+}
+
+/** What "Copy error details" puts on the clipboard: the call's class, status and the redacted answer. */
+function errorDetails(call: GenerationRow["calls"][number]): string {
+  const head = [
+    `outcome: ${call.outcome ?? "unknown"}`,
+    `http status: ${call.httpStatus ?? "none"}`,
+    `attempt: ${call.attempt}`,
+    `at: ${call.finishedAt?.toISOString() ?? "unknown"}`,
+  ];
+  return `${head.join("\n")}\n\n${call.rawExcerpt ?? "(no answer body)"}`;
 }
 
 export class ReferenceNotFoundError extends Error {
@@ -72,7 +127,7 @@ export class ReferenceNotFoundError extends Error {
 export async function createGeneration(
   viewer: Viewer,
   workspace: WorkspaceAccess,
-  input: CreateGenerationInput & { model: string; apiKeyId?: string },
+  input: Omit<CreateGenerationInput, "shapeHint"> & { model: string; sentPrompt?: string; apiKeyId?: string },
 ): Promise<{ id: string; created: boolean }> {
   const assetIds = input.references.map((r) => r.assetId);
   const owned = await db.asset.count({
@@ -95,12 +150,15 @@ export async function createGeneration(
           size: input.size,
           n: input.n,
           model: input.model,
+          sentPrompt: input.sentPrompt ?? input.prompt,
+          shapeHint: input.sentPrompt !== undefined && input.sentPrompt !== input.prompt,
           idempotencyKey: input.idempotencyKey,
           parentId: input.parentId,
           apiKeyId: input.apiKeyId,
           references: {
             create: input.references.map((r, position) => ({ assetId: r.assetId, position, label: r.label || null })),
           },
+          slots: { create: Array.from({ length: input.n }, (_, index) => ({ index })) },
         },
         select: { id: true },
       });
@@ -137,20 +195,84 @@ export async function getGeneration(viewer: Viewer, workspace: WorkspaceAccess, 
 }
 
 /**
- * Puts the viewer's own FAILED generation back in the queue with the same inputs. Conditional, so
- * two clicks queue it once. Returns false when there is nothing of theirs to retry.
+ * Puts the viewer's own settled generation back in the queue for its failed (or cancelled) slots
+ * only, or for the one slot given: images already made are never asked for again. Conditional,
+ * so two clicks queue it once. Returns false when there is nothing of theirs to retry.
  */
-export async function requeueFailedGeneration(viewer: Viewer, workspace: WorkspaceAccess, id: string) {
-  const { count } = await db.generation.updateMany({
-    where: { id, workspaceId: workspace.id, userId: viewer.id, status: "FAILED" },
-    data: {
-      status: "QUEUED",
-      errorCode: null,
-      errorMessage: null,
-      startedAt: null,
-      finishedAt: null,
-      heartbeatAt: null,
-    },
+export async function requeueFailedSlots(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  id: string,
+  slot?: number,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.generation.updateMany({
+      where: {
+        id,
+        workspaceId: workspace.id,
+        userId: viewer.id,
+        status: { in: ["SUCCEEDED", "FAILED"] },
+        slots: { some: { status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) } },
+      },
+      data: {
+        status: "QUEUED",
+        errorCode: null,
+        errorMessage: null,
+        startedAt: null,
+        finishedAt: null,
+        heartbeatAt: null,
+        cancelledAt: null,
+      },
+    });
+    if (count === 0) return false;
+    await tx.generationSlot.updateMany({
+      where: { generationId: id, status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) },
+      data: { status: "QUEUED", errorCode: null, errorMessage: null },
+    });
+    return true;
   });
-  return count === 1;
+}
+
+/**
+ * Cancels the viewer's own pending generation. A queued one settles at once, without a call; a
+ * running one keeps the images already made, its waiting slots are cancelled here and its calls
+ * in flight are aborted by the worker (which the relay may still bill). False when it is not the
+ * viewer's or is already over.
+ */
+export async function cancelGeneration(viewer: Viewer, workspace: WorkspaceAccess, id: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.generation.updateMany({
+      where: { id, workspaceId: workspace.id, userId: viewer.id, status: { in: ["QUEUED", "RUNNING"] }, cancelledAt: null },
+      data: { cancelledAt: now },
+    });
+    if (count === 0) return false;
+    await tx.generationSlot.updateMany({
+      where: { generationId: id, status: "QUEUED" },
+      data: { status: "CANCELLED", errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE },
+    });
+    // Nothing in flight (no worker has it, or its calls have all ended): it is over now.
+    const slots = await tx.generationSlot.findMany({ where: { generationId: id }, select: { status: true } });
+    const status = slots.every((s) => isSlotSettled(s.status)) ? settledStatus(slots) : null;
+    if (status) {
+      await tx.generation.updateMany({
+        where: { id, status: "QUEUED" },
+        data: {
+          status,
+          finishedAt: now,
+          ...(status === "FAILED" && { errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE }),
+        },
+      });
+    }
+    return true;
+  });
+}
+
+/**
+ * Whether the image relay is in the shared backoff after repeated 429/5xx answers: Create then
+ * says so ("the image service is struggling; your request is queued") instead of looking stuck.
+ */
+export async function relayStatus(): Promise<{ struggling: boolean }> {
+  if (!env.IMAGE_API_BASE_URL) return { struggling: false };
+  return { struggling: (await relayBackoffUntil(new URL(env.IMAGE_API_BASE_URL).origin)) !== null };
 }

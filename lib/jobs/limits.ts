@@ -21,3 +21,6 @@ export const MAX_RESULT_BYTES = 40 * 1024 * 1024;
 
 /** Per result download; the endpoint's storage answers in seconds. */
 export const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/** How often a call waiting for the relay's cap or backoff asks again (jittered ±50 %). */
+export const PERMIT_POLL_MS = 1_000;

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 
 import { env } from "@/lib/env";
 import { maxRunMs } from "@/lib/jobs/limits";
+import { queuedInWorkspace } from "@/lib/jobs/store";
 
 export const GENERATION_QUEUE = "generation";
 
@@ -69,7 +70,10 @@ export function getQueue({ maintenance = false }: { maintenance?: boolean } = {}
 export async function enqueueGeneration(generationId: string): Promise<string | null> {
   const boss = await getQueue();
   const job: GenerationJob = { generationId };
-  return boss.send(GENERATION_QUEUE, job, { singletonKey: generationId });
+  // Fairness at the queue: pg-boss hands out higher priorities first, so a workspace's 50th
+  // waiting generation goes behind another workspace's first.
+  const priority = -(await queuedInWorkspace(generationId));
+  return boss.send(GENERATION_QUEUE, job, { singletonKey: generationId, priority });
 }
 
 /**

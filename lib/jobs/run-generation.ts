@@ -1,15 +1,36 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { setTimeout as sleepFor } from "node:timers/promises";
+
 import { env } from "@/lib/env";
 import { generateImages, type ImageApiConfig } from "@/lib/image-api/client";
 import { decodeB64Image, downloadImage } from "@/lib/image-api/download";
 import { isNonPublicHost } from "@/lib/image-api/network";
-import { ImageApiError } from "@/lib/image-api/errors";
+import { modelProfile, type ModelProfile } from "@/lib/image-api/profiles";
 import { IMAGE_SIZES, type GeneratedItem, type ImageSize } from "@/lib/image-api/schemas";
-import { describeImage, makeThumbnail, toDataUrl } from "@/lib/images";
-import { DOWNLOAD_TIMEOUT_MS, HEARTBEAT_MS, MAX_RESULT_BYTES, maxRunMs } from "@/lib/jobs/limits";
+import { describeImage, makeThumbnail } from "@/lib/images";
+import { callCost, callFailure, GenerationFailure, RunStopped } from "@/lib/jobs/call-outcome";
+import { DOWNLOAD_TIMEOUT_MS, HEARTBEAT_MS, MAX_RESULT_BYTES, maxRunMs, PERMIT_POLL_MS } from "@/lib/jobs/limits";
+import { sendableReferences } from "@/lib/jobs/references";
+import { planCalls } from "@/lib/jobs/slots";
+import {
+  acquireCall,
+  claimGeneration,
+  failQueuedSlots,
+  finishCall,
+  heartbeat,
+  noteRelayOutcome,
+  RunSuperseded,
+  settleGeneration,
+  type ClaimedGeneration,
+  type RunFence,
+  type SlotFailure,
+  type StoredImage,
+} from "@/lib/jobs/store";
+import { watchCancel } from "@/lib/jobs/cancel-watch";
 import { contentKey, getStorage, type Storage } from "@/lib/storage";
+
+export { INTERRUPTED_MESSAGE } from "@/lib/jobs/call-outcome";
 
 export interface RunGenerationDeps {
   storage?: Storage;
@@ -17,134 +38,126 @@ export interface RunGenerationDeps {
   imageApi?: Omit<ImageApiConfig, "signal">;
   /** Used for the endpoint call (unless imageApi.fetch is set) and the result downloads. */
   fetch?: typeof fetch;
-  /** Aborted when the process shuts down: the run stops and its generation fails as interrupted. */
+  /** Aborted when the process shuts down: the run stops and its open slots fail as interrupted. */
   signal?: AbortSignal;
   heartbeatMs?: number;
+  /** Defaults to the model's profile (lib/image-api/profiles). */
+  profile?: (model: string) => ModelProfile;
+  /** Calls in flight to the relay across all workers; defaults to RELAY_MAX_IN_FLIGHT. */
+  maxInFlight?: number;
+  /** How often a call waiting for a permit asks again. */
+  permitPollMs?: number;
 }
 
 export type RunGenerationResult =
-  /** It was not QUEUED: another worker has it, or it already finished. */
+  /** It was not QUEUED: another worker has it, it already finished, or it was cancelled. */
   | { outcome: "skipped" }
-  | { outcome: "succeeded"; images: number }
+  /** At least one image kept; `failed` slots carry their own reasons. */
+  | { outcome: "succeeded"; images: number; failed: number }
   | { outcome: "failed"; errorCode: string }
-  /** It stopped being ours while running (a sweep declared it interrupted); nothing was written. */
+  /** It stopped being ours while running (a sweep declared it interrupted). */
   | { outcome: "superseded" };
 
-export const INTERRUPTED_MESSAGE =
-  "This generation was interrupted by a server restart before it finished. Nothing was saved; press Retry to run it again.";
-const INTERNAL_MESSAGE = "Something went wrong on our side while making these images. Please try again later.";
-
-/** A failure with a code and a message that are safe to store and show. */
-class GenerationFailure extends Error {
-  constructor(
-    readonly code: string,
-    readonly userMessage: string,
-    options?: { cause?: unknown },
-  ) {
-    super(userMessage, options);
-  }
-}
-
-/** Abort reasons for a run's own signal. */
-class RunStopped extends Error {
-  constructor(readonly why: "shutdown" | "deadline" | "superseded") {
-    super(`generation run stopped: ${why}`);
-  }
-}
-
-interface StoredResult {
-  index: number;
-  revisedPrompt: string | null;
-  result: { storageKey: string; mime: string; width: number; height: number; bytes: number; sha256: string };
-  thumb: { storageKey: string; mime: string; width: number; height: number; bytes: number; sha256: string };
+interface RunContext {
+  claim: ClaimedGeneration;
+  fence: RunFence;
+  owner: { workspaceId: string; userId: string };
+  profile: ModelProfile;
+  imageApi: Omit<ImageApiConfig, "signal">;
+  references: string[];
+  storage: Storage;
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  relay: string;
+  maxInFlight: number;
+  permitPollMs: number;
+  allowPrivateNetwork: boolean;
 }
 
 /**
- * Runs one generation end to end: claims it, calls the endpoint with its references, copies every
- * result (and a thumbnail) into storage, then records them and SUCCEEDED in one transaction; any
- * failure records FAILED with a code and a user-safe message instead. Never throws for a failure
- * of the generation itself.
+ * Runs one generation's queued slots: one call per slot with n = 1 when the model ignores `n`,
+ * else one call for them all. Each call, when it ends, fills or fails its own slots at once, so
+ * one failed call never throws away the others, and a retry only asks for what is missing. The
+ * generation's status is then derived from its slots. Never throws for a failure of the
+ * generation itself.
  */
 export async function runGeneration(generationId: string, deps: RunGenerationDeps = {}): Promise<RunGenerationResult> {
-  const now = new Date();
-  const [claimed] = await db.generation.updateManyAndReturn({
-    where: { id: generationId, status: "QUEUED" },
-    data: { status: "RUNNING", startedAt: now, heartbeatAt: now, finishedAt: null, attempts: { increment: 1 } },
-  });
-  if (!claimed) return { outcome: "skipped" };
-
-  // The attempt number fences every later write: once a sweep has failed this run (and a retry may
-  // have started another), nothing this run writes can land.
-  const ours = { id: generationId, status: "RUNNING", attempts: claimed.attempts } as const;
-  const storage = deps.storage ?? getStorage();
-  const fetchImpl = deps.fetch ?? fetch;
-
-  let imageApi: Omit<ImageApiConfig, "signal">;
-  try {
-    imageApi = deps.imageApi ?? imageApiFromEnv();
-  } catch (error) {
-    return fail(ours, error);
-  }
+  const claim = await claimGeneration(generationId);
+  if (!claim) return { outcome: "skipped" };
+  const { generation, fence } = claim;
 
   const run = new AbortController();
-  const onShutdown = () => run.abort(new RunStopped("shutdown"));
+  const stop = (why: RunStopped["why"]) => {
+    if (!run.signal.aborted) run.abort(new RunStopped(why));
+  };
+  const onShutdown = () => stop("shutdown");
   if (deps.signal?.aborted) onShutdown();
   deps.signal?.addEventListener("abort", onShutdown, { once: true });
-  const deadline = setTimeout(() => run.abort(new RunStopped("deadline")), maxRunMs(imageApi));
-  const heartbeat = setInterval(() => {
-    db.generation
-      .updateMany({ where: ours, data: { heartbeatAt: new Date() } })
-      .then(({ count }) => {
-        if (count === 0) run.abort(new RunStopped("superseded"));
+  const unwatch = watchCancel(generationId, () => stop("cancelled"));
+  let deadline: NodeJS.Timeout | undefined;
+  const beat = setInterval(() => {
+    heartbeat(fence)
+      .then((ours) => {
+        if (!ours) stop("superseded");
       })
       .catch((error: unknown) => console.error(`[jobs] heartbeat for generation ${generationId} failed:`, error));
   }, deps.heartbeatMs ?? HEARTBEAT_MS);
   // Timers must not keep a stopping process alive; the run itself does that.
-  deadline.unref();
-  heartbeat.unref();
+  beat.unref();
 
   try {
-    const references = await referenceImages(generationId, storage);
+    const imageApi = deps.imageApi ?? imageApiFromEnv();
+    deadline = setTimeout(() => stop("deadline"), maxRunMs(imageApi));
+    deadline.unref();
+    const storage = deps.storage ?? getStorage();
+    const profile = (deps.profile ?? modelProfile)(generation.model);
+    // Read and encoded once for the whole run: every call and every retry sends the same strings.
+    const references = await sendableReferences(generationId, storage, profile);
     run.signal.throwIfAborted();
-    const { items } = await generateImages(
-      { model: claimed.model, prompt: claimed.prompt, size: imageSize(claimed.size), n: claimed.n, images: references },
-      { fetch: fetchImpl, ...imageApi, signal: run.signal },
+    const context: RunContext = {
+      claim,
+      fence,
+      owner: { workspaceId: generation.workspaceId, userId: generation.userId },
+      profile,
+      imageApi,
+      references,
+      storage,
+      fetch: deps.fetch ?? fetch,
+      signal: run.signal,
+      relay: new URL(imageApi.baseUrl).origin,
+      maxInFlight: deps.maxInFlight ?? env.RELAY_MAX_IN_FLIGHT,
+      permitPollMs: deps.permitPollMs ?? PERMIT_POLL_MS,
+      // Result hosts on private networks are accepted only when the endpoint itself is on one.
+      allowPrivateNetwork: await isNonPublicHost(new URL(imageApi.baseUrl).hostname),
+    };
+    const calls = planCalls(
+      claim.queued.map((s) => s.index),
+      profile.honoursN,
     );
-    // Result hosts on private networks are accepted only when the endpoint itself is on one.
-    const allowPrivateNetwork = await isNonPublicHost(new URL(imageApi.baseUrl).hostname);
-    const results = await storeResults(items, { storage, fetch: fetchImpl, signal: run.signal, allowPrivateNetwork });
-    run.signal.throwIfAborted();
-
-    await db.$transaction(async (tx) => {
-      const finishedAt = new Date();
-      const { count } = await tx.generation.updateMany({
-        where: ours,
-        data: { status: "SUCCEEDED", finishedAt, heartbeatAt: finishedAt },
-      });
-      if (count === 0) throw new RunStopped("superseded");
-      const owner = { workspaceId: claimed.workspaceId, userId: claimed.userId };
-      for (const stored of results) {
-        const asset = await tx.asset.create({ data: { ...owner, kind: "RESULT", ...stored.result }, select: { id: true } });
-        const thumb = await tx.asset.create({ data: { ...owner, kind: "THUMB", ...stored.thumb }, select: { id: true } });
-        await tx.generationImage.create({
-          data: {
-            generationId,
-            index: stored.index,
-            revisedPrompt: stored.revisedPrompt,
-            assetId: asset.id,
-            thumbAssetId: thumb.id,
-          },
-        });
-      }
-    });
-    return { outcome: "succeeded", images: results.length };
+    const ended = await Promise.allSettled(calls.map((indexes) => runCall(indexes, context)));
+    const broken = ended.find((e) => e.status === "rejected");
+    if (broken) throw broken.reason;
   } catch (error) {
-    return fail(ours, run.signal.aborted ? run.signal.reason : error);
+    if (!(error instanceof RunSuperseded)) {
+      const failure = callFailure(run.signal.aborted ? run.signal.reason : error);
+      console.error(`[jobs] generation ${generationId} failed outside a call (${failure.code}):`, error);
+      await failQueuedSlots(fence, failure);
+    }
   } finally {
     clearTimeout(deadline);
-    clearInterval(heartbeat);
+    clearInterval(beat);
+    unwatch();
     deps.signal?.removeEventListener("abort", onShutdown);
   }
+
+  if (run.signal.aborted) {
+    // Whatever never got its call (waiting for a permit when the run stopped) ends with the same reason.
+    await failQueuedSlots(fence, callFailure(run.signal.reason));
+  }
+  const settled = await settleGeneration(fence);
+  if (!settled) return { outcome: "superseded" };
+  if (settled.status === "FAILED") return { outcome: "failed", errorCode: settled.errorCode ?? "internal" };
+  return { outcome: "succeeded", images: settled.images, failed: settled.failed };
 }
 
 function imageApiFromEnv(): Omit<ImageApiConfig, "signal"> {
@@ -164,91 +177,139 @@ function imageApiFromEnv(): Omit<ImageApiConfig, "signal"> {
 
 function imageSize(size: string): ImageSize {
   const known = IMAGE_SIZES.find((s) => s === size);
-  if (!known) throw new GenerationFailure("invalid_request", `The image size ${size} is not supported.`);
+  if (!known) throw new GenerationFailure("bad_request", `The image size ${size} is not supported.`);
   return known;
 }
 
 /**
- * The references as the endpoint will fetch them, in order: a public URL when storage has one,
- * else the bytes inline, because the endpoint cannot reach a server on localhost or a private network.
+ * One call for these slots, repeated only for failures that certainly cost nothing (a rate limit,
+ * a connection refused) and then through the permit again, so the shared backoff and the cap hold
+ * for retries too. Each attempt is its own ImageCall row.
  */
-async function referenceImages(generationId: string, storage: Storage): Promise<string[]> {
-  const references = await db.generationReference.findMany({
-    where: { generationId },
-    orderBy: { position: "asc" },
-    select: { asset: { select: { storageKey: true, mime: true } } },
-  });
-  return Promise.all(
-    references.map(async ({ asset }) => {
-      const url = await storage.publicUrl(asset.storageKey);
-      if (url) return url;
-      const bytes = await storage.get(asset.storageKey);
-      if (!bytes) {
-        throw new GenerationFailure(
-          "reference_missing",
-          "One of the reference images could not be found in storage. Remove it and try again.",
-        );
-      }
-      return toDataUrl(bytes, asset.mime);
-    }),
-  );
-}
+async function runCall(indexes: number[], ctx: RunContext): Promise<void> {
+  const { claim, fence, signal } = ctx;
+  const priorCalls = Math.max(0, ...claim.queued.filter((s) => indexes.includes(s.index)).map((s) => s.calls));
+  for (let retries = 0; ; retries++) {
+    const callId = await waitForPermit(indexes, priorCalls + retries + 1, ctx);
+    if (!callId) return;
 
-/**
- * Copies every result off the endpoint (its URLs expire) with its thumbnail. All or nothing: if
- * any item fails the generation fails, and no rows point at the files already stored. Those files
- * stay: keys are content-addressed and may be shared with another asset, so only a sweep that
- * checks for referencing rows may delete them.
- */
-interface StoreContext {
-  storage: Storage;
-  fetch: typeof fetch;
-  signal: AbortSignal;
-  allowPrivateNetwork: boolean;
-}
+    let items: GeneratedItem[];
+    let received: number;
+    let httpStatus: number;
+    try {
+      ({ items, received, status: httpStatus } = await generateImages(
+        {
+          model: claim.generation.model,
+          prompt: claim.generation.sentPrompt ?? claim.generation.prompt,
+          size: imageSize(claim.generation.size),
+          n: indexes.length,
+          images: ctx.references,
+        },
+        // Retries are ours (below), so each one is a ledger row and waits for a permit.
+        { fetch: ctx.fetch, ...ctx.imageApi, maxRetries: 0, signal },
+      ));
+    } catch (error) {
+      const failure = callFailure(signal.aborted ? signal.reason : error);
+      const again = failure.autoRetry && retries < ctx.imageApi.maxRetries && !signal.aborted;
+      await finishCall(fence, ctx.owner, callId, {
+        record: {
+          outcome: failure.code,
+          charged: failure.charged,
+          imagesReturned: 0,
+          httpStatus: failure.httpStatus,
+          rawExcerpt: failure.rawExcerpt,
+          ...callCost(ctx.profile, { charged: failure.charged, imagesReturned: 0, requestedN: indexes.length }),
+        },
+        filled: [],
+        failed: again ? [] : indexes.map((index) => ({ index, code: failure.code, message: failure.message })),
+        requeued: again ? indexes : [],
+      });
+      await noteRelayOutcome(ctx.relay, failure.strained, failure.retryAfterMs);
+      if (!again) return;
+      if (failure.retryAfterMs) await sleepFor(Math.min(failure.retryAfterMs, 60_000), undefined, { signal }).catch(() => undefined);
+      continue;
+    }
 
-async function storeResults(items: GeneratedItem[], opts: StoreContext): Promise<StoredResult[]> {
-  const settled = await Promise.allSettled(items.map((item, index) => storeResult(item, index, opts)));
-  const stored = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-  const firstFailure = settled.find((s) => s.status === "rejected");
-  if (!firstFailure) return stored;
-
-  const reason: unknown = firstFailure.reason;
-  if (opts.signal.aborted || stored.length === 0) throw reason;
-  const { code, message } = describeFailure(reason);
-  throw new GenerationFailure(
-    code,
-    `Only ${stored.length} of ${items.length} images could be saved, so none were kept. ${message}`,
-    { cause: reason },
-  );
-}
-
-async function storeResult(
-  item: GeneratedItem,
-  index: number,
-  { storage, fetch: fetchImpl, signal, allowPrivateNetwork }: StoreContext,
-): Promise<StoredResult> {
-  let bytes: Buffer;
-  try {
-    ({ bytes } = item.url
-      ? await downloadImage(item.url, {
-          timeoutMs: DOWNLOAD_TIMEOUT_MS,
-          maxBytes: MAX_RESULT_BYTES,
-          fetch: fetchImpl,
-          signal,
-          allowPrivateNetwork,
-        })
-      : await decodeB64Image(item.b64Json ?? "", { maxBytes: MAX_RESULT_BYTES }));
-  } catch (error) {
-    if (!(error instanceof ImageApiError)) throw error;
-    throw new GenerationFailure("download_failed", error.userMessage, { cause: error });
+    const { filled, failed } = await storeResults(items.slice(0, indexes.length), indexes, ctx);
+    if (items.length < indexes.length) {
+      const message = `Asked for ${indexes.length}, the service returned ${items.length}.`;
+      failed.push(...indexes.slice(items.length).map((index) => ({ index, code: "no_images", message })));
+    }
+    await finishCall(fence, ctx.owner, callId, {
+      record: {
+        outcome: "ok",
+        charged: "YES",
+        // What the relay sent (and may bill), even past n; only n of them fill slots.
+        imagesReturned: received,
+        httpStatus,
+        ...callCost(ctx.profile, { charged: "YES", imagesReturned: received, requestedN: indexes.length }),
+      },
+      filled,
+      failed,
+      requeued: [],
+    });
+    await noteRelayOutcome(ctx.relay, false);
+    return;
   }
+}
+
+/** The ImageCall id once the relay may take this call, or null when the call is no longer wanted. */
+async function waitForPermit(indexes: number[], attempt: number, ctx: RunContext): Promise<string | null> {
+  for (;;) {
+    if (ctx.signal.aborted) return null;
+    const permit = await acquireCall({
+      fence: ctx.fence,
+      generation: { workspaceId: ctx.owner.workspaceId, userId: ctx.owner.userId, model: ctx.claim.generation.model },
+      slotIndexes: indexes,
+      attempt,
+      relay: ctx.relay,
+      maxInFlight: ctx.maxInFlight,
+    });
+    if (permit.granted) return permit.callId;
+    if (permit.wait === null) return null;
+    // Jitter, so waiting calls across workers do not ask in lockstep.
+    const pause = ctx.permitPollMs * (0.5 + Math.random());
+    await sleepFor(pause, undefined, { signal: ctx.signal }).catch(() => undefined);
+  }
+}
+
+/** Copies each returned image (its URL expires) with a thumbnail into storage; each slot on its own. */
+async function storeResults(
+  items: GeneratedItem[],
+  indexes: number[],
+  ctx: RunContext,
+): Promise<{ filled: StoredImage[]; failed: SlotFailure[] }> {
+  const settled = await Promise.allSettled(items.map((item, k) => storeResult(item, indexes[k]!, ctx)));
+  const filled: StoredImage[] = [];
+  const failed: SlotFailure[] = [];
+  settled.forEach((s, k) => {
+    if (s.status === "fulfilled") filled.push(s.value);
+    else {
+      const failure = ctx.signal.aborted ? callFailure(ctx.signal.reason) : callFailure(s.reason, "download");
+      console.error(`[jobs] generation ${ctx.fence.id} slot ${indexes[k]}: result not stored (${failure.code}):`, s.reason);
+      failed.push({ index: indexes[k]!, code: failure.code, message: failure.message });
+    }
+  });
+  return { filled, failed };
+}
+
+async function storeResult(item: GeneratedItem, index: number, ctx: RunContext): Promise<StoredImage> {
+  // A failed download fails this slot only (callFailure reads its class); the call itself was answered.
+  const { bytes } = item.url
+    ? await downloadImage(item.url, {
+        timeoutMs: DOWNLOAD_TIMEOUT_MS,
+        maxBytes: MAX_RESULT_BYTES,
+        fetch: ctx.fetch,
+        signal: ctx.signal,
+        allowPrivateNetwork: ctx.allowPrivateNetwork,
+      })
+    : await decodeB64Image(item.b64Json ?? "", { maxBytes: MAX_RESULT_BYTES });
   const image = await describeImage(bytes);
   const resultKey = contentKey("results", image.sha256, image.mime);
-  await storage.put(resultKey, bytes, { contentType: image.mime });
+  await ctx.storage.put(resultKey, bytes, { contentType: image.mime });
   const thumb = await makeThumbnail(bytes);
   const thumbKey = contentKey("thumbs", thumb.sha256, thumb.mime);
-  await storage.put(thumbKey, thumb.bytes, { contentType: thumb.mime });
+  await ctx.storage.put(thumbKey, thumb.bytes, { contentType: thumb.mime });
   return {
     index,
     revisedPrompt: item.revisedPrompt ?? null,
@@ -262,26 +323,4 @@ async function storeResult(
       sha256: thumb.sha256,
     },
   };
-}
-
-function describeFailure(error: unknown): { code: string; message: string } {
-  if (error instanceof GenerationFailure) return { code: error.code, message: error.userMessage };
-  if (error instanceof ImageApiError) return { code: error.code, message: error.userMessage };
-  if (error instanceof RunStopped && error.why === "shutdown") return { code: "interrupted", message: INTERRUPTED_MESSAGE };
-  if (error instanceof RunStopped && error.why === "deadline") {
-    return { code: "timeout", message: "This generation took too long and was stopped. Please try again later." };
-  }
-  return { code: "internal", message: INTERNAL_MESSAGE };
-}
-
-async function fail(ours: { id: string; status: "RUNNING"; attempts: number }, error: unknown): Promise<RunGenerationResult> {
-  if (error instanceof RunStopped && error.why === "superseded") return { outcome: "superseded" };
-  const { code, message } = describeFailure(error);
-  // The stored message is for the person; the details, endpoint text and stack go to the server log.
-  console.error(`[jobs] generation ${ours.id} failed (${code}):`, error);
-  const { count } = await db.generation.updateMany({
-    where: ours,
-    data: { status: "FAILED", errorCode: code, errorMessage: message, finishedAt: new Date() },
-  });
-  return count === 1 ? { outcome: "failed", errorCode: code } : { outcome: "superseded" };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { setMaxListeners } from "node:events";
+
 import { env } from "@/lib/env";
 import { REQUEUE_AFTER_MS } from "@/lib/jobs/limits";
 import { log } from "@/lib/log";
@@ -8,10 +9,11 @@ import { recordRun } from "@/lib/metrics";
 import { startMaintenance } from "@/lib/jobs/maintenance";
 import { enqueueGeneration, GENERATION_QUEUE, getQueue, type GenerationJob } from "@/lib/jobs/queue";
 import { INTERRUPTED_MESSAGE, runGeneration, type RunGenerationDeps } from "@/lib/jobs/run-generation";
+import { databaseNow, interruptStaleRuns, queuedSince } from "@/lib/jobs/store";
 import { getStorage, sweepOrphanFiles } from "@/lib/storage";
 
 export interface WorkerOptions {
-  /** Jobs run at once in this process; defaults to WORKER_CONCURRENCY. */
+  /** Generations run at once in this process; defaults to WORKER_CONCURRENCY. */
   concurrency?: number;
   /** Passed to every run (tests inject storage and the endpoint here). */
   deps?: Omit<RunGenerationDeps, "signal">;
@@ -22,6 +24,9 @@ export interface WorkerOptions {
 
 /** Stops taking jobs, lets running ones finish for up to graceMs, then interrupts the rest. */
 export type StopWorker = (opts?: { graceMs?: number }) => Promise<void>;
+
+/** Jobs one fetch takes from the queue; the handler starts them as room frees up. */
+const FETCH_BATCH = 20;
 
 const globalForWorker = globalThis as unknown as { atelierWorker?: Promise<StopWorker> };
 
@@ -44,28 +49,48 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
   const running = new Set<Promise<unknown>>();
   let stopping: Promise<void> | undefined;
 
-  const handle = async ([job]: { id: string; data: GenerationJob }[]) => {
-    if (!job) return;
-    // A job fetched while stopping is handed back as failed, its generation still QUEUED: the
-    // next worker's sweep sends it again.
-    if (stopping) throw new Error("worker is stopping");
-    const heartbeatMs = (env.GENERATION_STALE_AFTER_SEC * 1000) / 6;
-    const run = runGeneration(job.data.generationId, { heartbeatMs, ...options.deps, signal: shutdown.signal });
+  // Runs go on off the job handler: a generation waits on the relay for minutes, and pg-boss 10
+  // waits for its handler before fetching again. The handler claims a batch, starts each run
+  // once this process has room, and returns; the generation row (with its heartbeat and the
+  // sweep) is what keeps a run from being lost, not the queue job.
+  const concurrency = options.concurrency ?? env.WORKER_CONCURRENCY;
+  // Every run listens on the shutdown signal.
+  setMaxListeners(concurrency + 10, shutdown.signal);
+  const roomFreed: (() => void)[] = [];
+  const waitForRoom = async () => {
+    while (running.size >= concurrency) await new Promise<void>((resolve) => roomFreed.push(resolve));
+  };
+  const heartbeatMs = (env.GENERATION_STALE_AFTER_SEC * 1000) / 6;
+  const begin = (generationId: string) => {
+    const run = runGeneration(generationId, { heartbeatMs, ...options.deps, signal: shutdown.signal })
+      .then((result) => {
+        recordRun(result.outcome, result.outcome === "failed" ? result.errorCode : null);
+        log.info({ generationId, ...result }, "generation run ended");
+      })
+      .catch((error: unknown) => log.error({ err: error, generationId }, "generation run crashed"))
+      .finally(() => {
+        running.delete(run);
+        roomFreed.shift()?.();
+      });
     running.add(run);
-    try {
-      const result = await run;
-      recordRun(result.outcome, result.outcome === "failed" ? result.errorCode : null);
-      log.info({ jobId: job.id, generationId: job.data.generationId, ...result }, "generation run ended");
-    } finally {
-      running.delete(run);
+  };
+
+  const handle = async (jobs: { data: GenerationJob }[]) => {
+    for (const job of jobs) {
+      // A job fetched while stopping is handed back as failed, its generation still QUEUED: the
+      // next worker's sweep sends it again.
+      if (stopping) throw new Error("worker is stopping");
+      await waitForRoom();
+      if (stopping) throw new Error("worker is stopping");
+      begin(job.data.generationId);
     }
   };
 
-  // pg-boss 10 has no per-worker concurrency: batchSize hands one handler several jobs and waits
-  // for all of them, so one slow generation would hold the rest back. Independent workers do not.
-  const concurrency = options.concurrency ?? env.WORKER_CONCURRENCY;
-  const workOptions = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  for (let i = 0; i < concurrency; i++) await boss.work<GenerationJob>(GENERATION_QUEUE, workOptions, handle);
+  await boss.work<GenerationJob>(
+    GENERATION_QUEUE,
+    { batchSize: FETCH_BATCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+    handle,
+  );
 
   const stopMaintenance = startMaintenance(
     [
@@ -115,30 +140,13 @@ export async function sweepGenerations(
   const now = opts.now ?? (await databaseNow());
   const enqueue = opts.enqueue ?? enqueueGeneration;
 
-  const { count: interrupted } = await db.generation.updateMany({
-    where: {
-      status: "RUNNING",
-      OR: [{ heartbeatAt: { lt: new Date(now.getTime() - env.GENERATION_STALE_AFTER_SEC * 1000) } }, { heartbeatAt: null }],
-    },
-    data: { status: "FAILED", errorCode: "interrupted", errorMessage: INTERRUPTED_MESSAGE, finishedAt: now },
-  });
+  const interrupted = await interruptStaleRuns(new Date(now.getTime() - env.GENERATION_STALE_AFTER_SEC * 1000), INTERRUPTED_MESSAGE, now);
   if (interrupted > 0) log.warn({ interrupted }, "orphaned generations marked as interrupted");
 
-  const waiting = await db.generation.findMany({
-    where: { status: "QUEUED", createdAt: { lt: new Date(now.getTime() - REQUEUE_AFTER_MS) } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-    take: 500,
-  });
+  const waiting = await queuedSince(new Date(now.getTime() - REQUEUE_AFTER_MS));
   let requeued = 0;
-  for (const { id } of waiting) {
+  for (const id of waiting) {
     if ((await enqueue(id)) !== null) requeued++;
   }
   return { interrupted, requeued };
-}
-
-async function databaseNow(): Promise<Date> {
-  const [row] = await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
-  if (!row) throw new Error("SELECT now() returned no row");
-  return row.now;
 }

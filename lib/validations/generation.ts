@@ -42,11 +42,18 @@ export const createGenerationSchema = z.object({
     .default([]),
   idempotencyKey: z.uuid("Missing request key; reload the page."),
   parentId: id.optional(),
+  // Only used when the model's profile ignores `size`; the form shows it on by default.
+  shapeHint: z.boolean().default(true),
 });
 
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 
 export const generationRefSchema = z.object({ workspace: workspaceRefSchema, generationId: id });
+
+/** Retry: the whole generation's failed slots, or the one slot given. */
+export const retryGenerationSchema = generationRefSchema.extend({
+  slot: z.number().int().min(0).max(MAX_IMAGES_PER_GENERATION - 1).optional(),
+});
 
 /** The @1…@5 tags a prompt uses, so the form can warn about tags that point at empty slots. */
 export function referencedSlots(prompt: string): number[] {

@@ -44,6 +44,8 @@ export async function createGeneration(
       heartbeatAt: fields.heartbeatAt,
       createdAt: fields.createdAt,
       references: { create: (fields.referenceIds ?? []).map((assetId, position) => ({ assetId, position })) },
+      // As Create stores it: one slot per requested image, waiting.
+      slots: { create: Array.from({ length: fields.n ?? 1 }, (_, index) => ({ index })) },
     },
   });
 }

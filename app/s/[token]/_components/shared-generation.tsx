@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { SharedGenerationDTO } from "@/lib/data/share-links";
 import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
+import { sizeNote } from "@/lib/validations/size";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -65,6 +66,11 @@ export function SharedGeneration({
                 data-testid="shared-image"
               />
             </a>
+            {sizeNote(g.size, img.width, img.height) ? (
+              <p className="text-xs text-ink-muted" data-testid="size-note">
+                {sizeNote(g.size, img.width, img.height)}
+              </p>
+            ) : null}
             {hero && img.revisedPrompt ? <p className="text-xs text-ink-muted">Revised prompt: {img.revisedPrompt}</p> : null}
           </li>
         ))}

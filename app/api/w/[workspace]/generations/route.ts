@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listRecentGenerations } from "@/lib/data/generations";
+import { listRecentGenerations, relayStatus } from "@/lib/data/generations";
 import { workspaceRoute } from "@/lib/http/route";
 
 /** The Create page's list of the viewer's recent generations, polled while any is pending. */
@@ -7,7 +7,7 @@ export const GET = workspaceRoute<{ workspace: string }>(
   "recent-generations",
   "workspace.view",
   async ({ viewer, workspace }) => {
-    const generations = await listRecentGenerations(viewer, workspace);
-    return NextResponse.json({ generations }, { headers: { "Cache-Control": "no-store" } });
+    const [generations, relay] = await Promise.all([listRecentGenerations(viewer, workspace), relayStatus()]);
+    return NextResponse.json({ generations, relay }, { headers: { "Cache-Control": "no-store" } });
   },
 );

@@ -1,0 +1,17 @@
+"use server";
+
+import { workspaceAction } from "@/lib/actions/action";
+import { cancelGeneration } from "@/lib/data/generations";
+import { generationRefSchema } from "@/lib/validations/generation";
+
+/** Cancels the viewer's own pending generation: queued images make no call, running ones are aborted. */
+export const cancelGenerationAction = workspaceAction(
+  "cancel-generation",
+  "generation.cancel.own",
+  generationRefSchema,
+  async ({ viewer, workspace, input }) => {
+    const cancelled = await cancelGeneration(viewer, workspace, input.generationId);
+    if (!cancelled) return { ok: false, message: "There is no pending generation of yours to cancel here." };
+    return { ok: true, data: { id: input.generationId } };
+  },
+);

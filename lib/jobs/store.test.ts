@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { db } from "@/lib/db";
+import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
+
+import { acquireCall, claimGeneration, noteRelayOutcome, relayBackoffUntil, type CallRequest } from "./store";
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+/** Calls in flight right now (other tests in this database may have left some). */
+const inFlight = () =>
+  db.imageCall.count({ where: { finishedAt: null, generation: { status: "RUNNING" } } });
+
+async function claimed(owner: { userId: string; workspaceId: string }, n: number) {
+  const generation = await createGeneration(owner, { n });
+  const claim = await claimGeneration(generation.id);
+  if (!claim) throw new Error("claim failed");
+  return claim;
+}
+
+const ask = (claim: Awaited<ReturnType<typeof claimed>>, index: number, relay: string, maxInFlight: number) => {
+  const request: CallRequest = {
+    fence: claim.fence,
+    generation: { workspaceId: claim.generation.workspaceId, userId: claim.generation.userId, model: claim.generation.model },
+    slotIndexes: [index],
+    attempt: 1,
+    relay,
+    maxInFlight,
+  };
+  return acquireCall(request);
+};
+
+describe("call permits (real PostgreSQL)", () => {
+  it("holds calls in flight to the cap, serves the workspace with fewer in flight first, and writes a ledger row per grant", async () => {
+    const relay = `http://relay-${randomUUID()}.test`;
+    const [busy, quiet] = await Promise.all([createOwner(), createOwner()]);
+    const batch = await claimed(busy, 4);
+    const single = await claimed(quiet, 1);
+    const cap = (await inFlight()) + 3;
+
+    // The busy workspace takes two; its third would leave one permit, which the quiet workspace
+    // (waiting, nothing in flight) is owed.
+    expect(await ask(batch, 0, relay, cap)).toMatchObject({ granted: true });
+    expect(await ask(batch, 1, relay, cap)).toMatchObject({ granted: true });
+    expect(await ask(batch, 2, relay, cap)).toEqual({ granted: false, wait: "fair" });
+    const granted = await ask(single, 0, relay, cap);
+    expect(granted).toMatchObject({ granted: true });
+
+    // Now the cap is reached for everyone.
+    expect(await ask(batch, 2, relay, cap)).toEqual({ granted: false, wait: "cap" });
+
+    expect(await db.generationSlot.findMany({ where: { generationId: batch.fence.id }, orderBy: { index: "asc" }, select: { status: true, calls: true } })).toEqual([
+      { status: "RUNNING", calls: 1 },
+      { status: "RUNNING", calls: 1 },
+      { status: "QUEUED", calls: 0 },
+      { status: "QUEUED", calls: 0 },
+    ]);
+    const call = await db.imageCall.findUniqueOrThrow({ where: { id: (granted as { callId: string }).callId } });
+    expect(call).toMatchObject({ ...quiet, generationId: single.fence.id, slotIndex: 0, requestedN: 1, attempt: 1, finishedAt: null, outcome: null });
+
+    // A finished call frees its permit.
+    await db.imageCall.updateMany({ where: { generationId: batch.fence.id }, data: { finishedAt: new Date(), outcome: "ok" } });
+    expect(await ask(batch, 2, relay, cap)).toMatchObject({ granted: true });
+    await db.generation.updateMany({ where: { id: { in: [batch.fence.id, single.fence.id] } }, data: { status: "FAILED" } });
+  });
+
+  it("grants nothing for a slot that is no longer waiting, or a run that is no longer ours", async () => {
+    const owner = await createOwner();
+    const claim = await claimed(owner, 1);
+    const relay = `http://relay-${randomUUID()}.test`;
+
+    await db.generationSlot.updateMany({ where: { generationId: claim.fence.id }, data: { status: "CANCELLED" } });
+    expect(await ask(claim, 0, relay, 10_000)).toEqual({ granted: false, wait: null });
+    await db.generationSlot.updateMany({ where: { generationId: claim.fence.id }, data: { status: "QUEUED" } });
+    await db.generation.update({ where: { id: claim.fence.id }, data: { attempts: { increment: 1 } } });
+    expect(await ask(claim, 0, relay, 10_000)).toEqual({ granted: false, wait: null });
+    expect(await db.imageCall.count({ where: { generationId: claim.fence.id } })).toBe(0);
+  });
+
+  it("backs off for everyone after repeated strain from the relay, and one good answer ends it", async () => {
+    const owner = await createOwner();
+    const claim = await claimed(owner, 1);
+    const relay = `http://relay-${randomUUID()}.test`;
+
+    await noteRelayOutcome(relay, true);
+    await noteRelayOutcome(relay, true);
+    expect(await relayBackoffUntil(relay)).toBeNull();
+    await noteRelayOutcome(relay, true, 30_000);
+
+    const until = await relayBackoffUntil(relay);
+    expect(until!.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(await ask(claim, 0, relay, 10_000)).toEqual({ granted: false, wait: "backoff", until });
+
+    await noteRelayOutcome(relay, false);
+    expect(await relayBackoffUntil(relay)).toBeNull();
+    expect(await ask(claim, 0, relay, 10_000)).toMatchObject({ granted: true });
+    await db.generation.update({ where: { id: claim.fence.id }, data: { status: "FAILED" } });
+  });
+});
