@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { requeueFailedSlots, cancelGeneration } from "@/lib/data/generations";
+import { getDailyUsage, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { resolveProfile } from "@/lib/image-api/profiles";
@@ -237,6 +238,45 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
 
     expect(await runGeneration(generation.id, deps({ imageApi: api }))).toEqual({ outcome: "failed", errorCode: "timeout" });
     expect(await callsOf(generation.id)).toEqual([expect.objectContaining({ outcome: "timeout", charged: "MAYBE" })]);
+  });
+
+  /** A generation made as Create makes it: its images taken from the quota and the member's count. */
+  async function generationWithQuota(o: typeof owner, n: number, api: RunGenerationDeps["imageApi"]) {
+    const generation = await createGeneration(o, { n });
+    await db.$transaction((tx) => takeQuota(tx, { ...o, images: n }));
+    return { generation, run: () => runGeneration(generation.id, deps({ imageApi: api, profile: ideal })) };
+  }
+  const usedToday = async (o: typeof owner) => {
+    const usage = await getDailyUsage({ id: o.workspaceId }, new Date(), o.userId);
+    return { workspace: usage.used, member: usage.member?.used };
+  };
+
+  it("gives the quota and the member's count back for the slots of a call that failed uncharged (bad key)", async () => {
+    const mine = await createOwner();
+    const { generation, run } = await generationWithQuota(mine, 2, deps().imageApi);
+    expect(await usedToday(mine)).toEqual({ workspace: 2, member: 2 });
+    standIn.queueFault("401");
+
+    expect(await run()).toEqual({ outcome: "failed", errorCode: "bad_key" });
+    expect(await callsOf(generation.id)).toEqual([expect.objectContaining({ outcome: "bad_key", charged: "NO" })]);
+    expect(await usedToday(mine)).toEqual({ workspace: 0, member: 0 });
+    expect(await db.generation.findUniqueOrThrow({ where: { id: generation.id } })).toMatchObject({ refundedImages: 2 });
+  });
+
+  it("keeps the quota taken when the call may have been charged (timeout), and for a re-queued rate limit until it ends", async () => {
+    const mine = await createOwner();
+    const { generation, run } = await generationWithQuota(mine, 1, { baseUrl: standIn.url, apiKey: standIn.apiKey, timeoutMs: 300, maxRetries: 0 });
+    standIn.queueFault("hang");
+
+    expect(await run()).toEqual({ outcome: "failed", errorCode: "timeout" });
+    expect(await callsOf(generation.id)).toEqual([expect.objectContaining({ outcome: "timeout", charged: "MAYBE" })]);
+    expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
+
+    // An uncharged rate limit that is retried on its own and then succeeds gives nothing back.
+    const again = await generationWithQuota(mine, 1, { baseUrl: standIn.url, apiKey: standIn.apiKey, timeoutMs: 10_000, maxRetries: 1 });
+    standIn.queueFault("429");
+    expect(await again.run()).toEqual({ outcome: "succeeded", images: 1, failed: 0 });
+    expect(await usedToday(mine)).toEqual({ workspace: 2, member: 2 });
   });
 
   it("runs a generation once when two workers race for it", async () => {

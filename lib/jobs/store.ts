@@ -1,5 +1,6 @@
 import "server-only";
 
+import { refundUnchargedImages } from "@/lib/data/quota";
 import { db } from "@/lib/db";
 import type { CallCharged } from "@/lib/generated/prisma/client";
 
@@ -165,9 +166,12 @@ export interface CallRecord {
 
 /**
  * THE place where a finished call is written to the ledger, inside the transaction that settles
- * its slots. Quota refunds for uncharged failures hook in here.
+ * its slots. `failedSlots` are the slots this call ends as failed (not those re-queued for an
+ * automatic retry): when the call was not charged, their images go back to the quota and the cap
+ * in the same transaction, so the refund lands exactly when the failure does.
  */
-export async function recordCallFinished(tx: Tx, callId: string, record: CallRecord): Promise<void> {
+export async function recordCallFinished(tx: Tx, generationId: string, callId: string, record: CallRecord, failedSlots: number): Promise<void> {
+  if (record.charged === "NO") await refundUnchargedImages(tx, generationId, failedSlots);
   await tx.imageCall.update({
     where: { id: callId },
     data: {
@@ -225,7 +229,7 @@ export async function finishCall(
   await db.$transaction(async (tx) => {
     const ours = await tx.generation.count({ where: fenceWhere(fence) });
     if (!ours) throw new RunSuperseded();
-    await recordCallFinished(tx, callId, outcome.record);
+    await recordCallFinished(tx, fence.id, callId, outcome.record, outcome.failed.length);
     for (const stored of outcome.filled) {
       const asset = await tx.asset.create({ data: { ...owner, kind: "RESULT", ...stored.result }, select: { id: true } });
       const thumb = await tx.asset.create({ data: { ...owner, kind: "THUMB", ...stored.thumb }, select: { id: true } });
