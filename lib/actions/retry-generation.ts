@@ -1,20 +1,29 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { ActionError, workspaceAction } from "@/lib/actions/action";
 import { requeueFailedSlots } from "@/lib/data/generations";
+import { QuotaExceededError } from "@/lib/data/quota";
 import { requestGenerationRun } from "@/lib/jobs/queue";
 import { retryGenerationSchema } from "@/lib/validations/generation";
 
 /**
  * Runs a generation's failed slots again (or just the one given) with exactly the inputs it had;
- * slots that already have their image are never asked for again.
+ * slots that already have their image are never asked for again. Images given back for an
+ * uncharged failure are taken from the quota again (refused with its message when none is left).
  */
 export const retryGenerationAction = workspaceAction(
   "retry-generation",
   "generation.retry.own",
   retryGenerationSchema,
   async ({ viewer, workspace, input }) => {
-    const requeued = await requeueFailedSlots(viewer, workspace, input.generationId, input.slot);
+    let requeued: boolean;
+    try {
+      requeued = await requeueFailedSlots(viewer, workspace, input.generationId, input.slot);
+    } catch (e) {
+      // A refunded image is taken again on retry; with none left the slots stay failed.
+      if (e instanceof QuotaExceededError) throw new ActionError(e.message);
+      throw e;
+    }
     if (!requeued) return { ok: false, message: "There is no failed image of yours to retry here." };
     await requestGenerationRun(input.generationId);
     return { ok: true, data: { id: input.generationId } };

@@ -198,6 +198,10 @@ export async function getGeneration(viewer: Viewer, workspace: WorkspaceAccess, 
  * Puts the viewer's own settled generation back in the queue for its failed (or cancelled) slots
  * only, or for the one slot given: images already made are never asked for again. Conditional,
  * so two clicks queue it once. Returns false when there is nothing of theirs to retry.
+ * Images given back for uncharged failures (`refundedImages`) are taken again here, today, from the
+ * quota and the member's cap, in the same transaction: QuotaExceededError leaves the slots failed.
+ * Which failed slots were refunded is not recorded per slot, so a retry takes back at most as many
+ * as it re-queues: a slot that failed charged may take an image given back for another.
  */
 export async function requeueFailedSlots(
   viewer: Viewer,
@@ -225,10 +229,17 @@ export async function requeueFailedSlots(
       },
     });
     if (count === 0) return false;
-    await tx.generationSlot.updateMany({
+    const requeued = await tx.generationSlot.updateMany({
       where: { generationId: id, status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) },
       data: { status: "QUEUED", errorCode: null, errorMessage: null },
     });
+    // The generation row is locked by the update above, so concurrent retries take back in turn.
+    const { refundedImages } = await tx.generation.findUniqueOrThrow({ where: { id }, select: { refundedImages: true } });
+    const retake = Math.min(requeued.count, refundedImages);
+    if (retake > 0) {
+      await takeQuota(tx, { workspaceId: workspace.id, userId: viewer.id, images: retake });
+      await tx.generation.update({ where: { id }, data: { refundedImages: { decrement: retake } } });
+    }
     return true;
   });
 }

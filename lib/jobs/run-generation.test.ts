@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { requeueFailedSlots, cancelGeneration } from "@/lib/data/generations";
-import { getDailyUsage, takeQuota } from "@/lib/data/quota";
+import { getDailyUsage, QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { resolveProfile } from "@/lib/image-api/profiles";
@@ -261,6 +261,31 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     expect(await callsOf(generation.id)).toEqual([expect.objectContaining({ outcome: "bad_key", charged: "NO" })]);
     expect(await usedToday(mine)).toEqual({ workspace: 0, member: 0 });
     expect(await db.generation.findUniqueOrThrow({ where: { id: generation.id } })).toMatchObject({ refundedImages: 2 });
+  });
+
+  it("takes a refunded image again on Retry, and refuses the retry (slot left failed) when the quota has none left", async () => {
+    const mine = await createOwner();
+    await db.workspace.update({ where: { id: mine.workspaceId }, data: { dailyQuota: 1 } });
+    const first = await generationWithQuota(mine, 1, deps().imageApi);
+    standIn.queueFault("401");
+    expect(await first.run()).toEqual({ outcome: "failed", errorCode: "bad_key" });
+    expect(await usedToday(mine)).toEqual({ workspace: 0, member: 0 });
+
+    // The image given back is spent on another generation: nothing left for the retry.
+    const second = await generationWithQuota(mine, 1, deps().imageApi);
+    await expect(requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await slotsOf(first.generation.id)).toEqual([expect.objectContaining({ status: "FAILED", errorCode: "bad_key" })]);
+    expect(await db.generation.findUniqueOrThrow({ where: { id: first.generation.id } })).toMatchObject({ status: "FAILED", refundedImages: 1 });
+    expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
+
+    // Once the other one fails uncharged too, the retry takes that image back, once.
+    standIn.queueFault("401");
+    expect(await second.run()).toEqual({ outcome: "failed", errorCode: "bad_key" });
+    expect(await requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).toBe(true);
+    expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
+    expect(await db.generation.findUniqueOrThrow({ where: { id: first.generation.id } })).toMatchObject({ status: "QUEUED", refundedImages: 0 });
+    expect(await first.run()).toEqual({ outcome: "succeeded", images: 1, failed: 0 });
+    expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
   });
 
   it("keeps the quota taken when the call may have been charged (timeout), and for a re-queued rate limit until it ends", async () => {
