@@ -32,7 +32,8 @@ export function pageCsp({ nonce, dev, imageOrigins }: PageCspOptions): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src ${images}`,
     "font-src 'self'",
-    `connect-src 'self'${dev ? " ws:" : ""}`,
+    // blob: is a reference the person just picked (previews and upload bodies read it); only our own scripts can mint one.
+    `connect-src 'self' blob:${dev ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,0 +1,38 @@
+"use client";
+
+import { useEffect } from "react";
+import { Button } from "./button";
+
+/**
+ * What a route group shows when a page throws: the text of a server error never reaches the
+ * browser (Next sends only its digest), so the person sees a plain sentence, the reference to quote
+ * to support, and a retry that re-fetches the segment's server components.
+ */
+export function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : null;
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <div role="alert" className="mx-auto flex max-w-md flex-col items-center px-6 py-16 text-center">
+      <h1 className="text-xl font-semibold">This page could not be shown</h1>
+      <p className="mt-2 text-sm text-ink-muted">
+        Something went wrong on our side. Nothing you made was lost; try again in a moment.
+      </p>
+      {digest ? <p className="mt-2 font-mono text-xs text-ink-muted">Reference: {digest}</p> : null}
+      <Button className="mt-6" onClick={retry}>
+        Try again
+      </Button>
+    </div>
+  );
+}
+
+/** The placeholder a route group shows while its page's server components load. */
+export function RouteLoading() {
+  return (
+    <div role="status" aria-live="polite" className="flex min-h-[40vh] items-center justify-center">
+      <span className="size-6 animate-spin rounded-full border-2 border-ink/15 border-t-accent" aria-hidden />
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}
