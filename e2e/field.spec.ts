@@ -95,3 +95,22 @@ for (const { fault, reason } of faults) {
     await expect(generation.getByTestId("generation-image")).toHaveCount(1);
   });
 }
+
+test("the shape hint for a model that ignores size: shown and on by default with its words; off sends the prompt as written", async () => {
+  const hint = page.getByRole("checkbox", { name: /shape hint/i });
+  await expect(hint).toBeVisible();
+  await expect(hint).toBeChecked();
+  await page.getByText("Portrait", { exact: true }).click();
+  await expect(page.getByTestId("shape-hint-text")).toHaveText("portrait, 2:3 aspect ratio");
+
+  const withHint = `Hint on ${Date.now()}`;
+  await fillAndGenerate(page, { prompt: withHint, n: 1 });
+  await expect(card(page, withHint)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 40_000 });
+  expect((await callsFor(withHint)).map((c) => c.body?.prompt)).toEqual([`${withHint}, portrait, 2:3 aspect ratio`]);
+
+  await hint.uncheck();
+  const asWritten = `Hint off ${Date.now()}`;
+  await fillAndGenerate(page, { prompt: asWritten, n: 1 });
+  await expect(card(page, asWritten)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 40_000 });
+  expect((await callsFor(asWritten)).map((c) => c.body?.prompt)).toEqual([asWritten]);
+});

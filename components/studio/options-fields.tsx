@@ -10,9 +10,11 @@ interface Props {
   maxImages: number;
   onChange: (patch: { size?: ImageSize; n?: number; model?: string }) => void;
   errors: Record<string, string[]>;
+  /** Offered only for models that ignore `size`: the words appended to the sent prompt, switchable. */
+  shapeHint: { on: boolean; text: string; onToggle: (on: boolean) => void } | null;
 }
 
-export function OptionsFields({ size, n, model, models, maxImages, onChange, errors }: Props) {
+export function OptionsFields({ size, n, model, models, maxImages, onChange, errors, shapeHint }: Props) {
   return (
     <div className="space-y-5">
       <fieldset>
@@ -49,6 +51,22 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
           })}
         </div>
         {errors.size ? <p className="mt-1 text-sm text-danger">{errors.size[0]}</p> : null}
+        {shapeHint ? (
+          <label className="mt-3 flex items-start gap-2 text-sm text-ink-soft">
+            <input
+              type="checkbox"
+              checked={shapeHint.on}
+              onChange={(e) => shapeHint.onToggle(e.target.checked)}
+              className="mt-0.5"
+            />
+            <span>
+              Add a shape hint to the prompt (this model ignores the size):{" "}
+              <q className="text-ink" data-testid="shape-hint-text">
+                {shapeHint.text}
+              </q>
+            </span>
+          </label>
+        ) : null}
       </fieldset>
 
       <div className="grid grid-cols-2 gap-3">

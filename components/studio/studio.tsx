@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { RecentGenerations } from "@/lib/client-data/generations";
 import type { GenerationDTO } from "@/lib/data/dto";
 import { workspaceUrls } from "@/lib/urls";
 import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
+import { shapeHint } from "@/lib/validations/size";
 import type { ModelPricing } from "@/lib/usage/estimate";
 import { CreateEstimate } from "./create-estimate";
 import { GenerationCard } from "./generation-card";
@@ -28,7 +30,9 @@ interface Props {
   maxImages: number;
   /** Per offered model: whether it honours n, and its price (null: counts without money). */
   pricing: ModelPricing[];
-  initialGenerations: GenerationDTO[];
+  /** Per offered model: whether the relay honours `size` (when not, the form offers the shape hint). */
+  honoursSize: Record<string, boolean>;
+  initialRecent: RecentGenerations;
 }
 
 function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel: string): Draft {
@@ -50,7 +54,7 @@ function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel
   };
 }
 
-export function Studio({ workspace, prefill, models, defaultModel, maxImages, pricing, initialGenerations }: Props) {
+export function Studio({ workspace, prefill, models, defaultModel, maxImages, pricing, honoursSize, initialRecent }: Props) {
   const router = useRouter();
   const [prefillDraft] = useState(() => (prefill ? draftFromPrefill(prefill, models, defaultModel) : undefined));
   const { draft, dispatch, set } = useStudioDraft(
@@ -65,8 +69,9 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
 
   const library = useReferenceLibrary(workspace);
   const { addFiles, notices } = useReferenceUploads(workspace, draft.references, dispatch);
-  const recent = useRecentGenerations(workspace, initialGenerations);
-  const create = useCreateGeneration(workspace, draft);
+  const recent = useRecentGenerations(workspace, initialRecent);
+  const [hintOn, setHintOn] = useState(true);
+  const create = useCreateGeneration(workspace, draft, hintOn);
   const { fieldErrors } = create;
 
   const reuse = (g: GenerationDTO) => {
@@ -131,8 +136,16 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
           maxImages={maxImages}
           onChange={set}
           errors={fieldErrors}
+          shapeHint={
+            honoursSize[draft.model] === false
+              ? { on: hintOn, text: shapeHint(draft.size, draft.prompt.trim()), onToggle: setHintOn }
+              : null
+          }
         />
         <CreateEstimate workspace={workspace} n={draft.n} pricing={pricing.find((p) => p.model === draft.model)} />
+        <p aria-live="polite" className="text-sm text-ink-muted empty:hidden" data-testid="relay-notice">
+          {recent.relayStruggling ? "The image service is struggling; your request is queued and goes out as soon as it recovers." : null}
+        </p>
         <div aria-live="polite" className="min-h-5 text-sm text-danger" data-testid="create-message">
           {create.message}
         </div>

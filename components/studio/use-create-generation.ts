@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { generationKeys } from "@/lib/client-data/generations";
+import { generationKeys, type RecentGenerations } from "@/lib/client-data/generations";
 import { workspaceKeys } from "@/lib/client-data/workspace";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
@@ -35,8 +35,10 @@ function placeholder(id: string, draft: Draft): GenerationDTO {
 /**
  * Submits the draft as a new generation. One idempotency key per intended submission: a double
  * click or a network retry makes one generation; the draft itself is never cleared here.
+ * `shapeHint`: whether the person left the shape hint on (the server appends it only for models
+ * that ignore `size`).
  */
-export function useCreateGeneration(workspace: string, draft: Draft) {
+export function useCreateGeneration(workspace: string, draft: Draft, shapeHint: boolean) {
   const queryClient = useQueryClient();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const submissionKey = useRef<string | null>(null);
@@ -53,6 +55,7 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
         references: draft.references.map((r) => ({ assetId: r.assetId!, label: r.label || undefined })),
         idempotencyKey: submissionKey.current,
         parentId: draft.parentId,
+        shapeHint,
       });
     },
     onSuccess: (result) => {
@@ -60,8 +63,10 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
       if (!result.ok) return;
       submissionKey.current = null;
       const id = (result.data as { id: string }).id;
-      queryClient.setQueryData<GenerationDTO[]>(generationKeys.recent(workspace), (prev = []) =>
-        prev.some((g) => g.id === id) ? prev : [placeholder(id, draft), ...prev],
+      queryClient.setQueryData<RecentGenerations>(generationKeys.recent(workspace), (prev) =>
+        prev && !prev.generations.some((g) => g.id === id)
+          ? { ...prev, generations: [placeholder(id, draft), ...prev.generations] }
+          : prev,
       );
       void queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) });
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });

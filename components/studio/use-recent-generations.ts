@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchRecentGenerations, generationKeys } from "@/lib/client-data/generations";
+import { fetchRecentGenerations, generationKeys, type RecentGenerations } from "@/lib/client-data/generations";
 import { cancelGenerationAction } from "@/lib/actions/cancel-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
@@ -10,14 +10,17 @@ const POLL_MS = 1500;
 
 const isPending = (g: GenerationDTO) => g.status === "QUEUED" || g.status === "RUNNING";
 
-/** The viewer's recent generations, polled while any is still pending, and retrying a failed one. */
-export function useRecentGenerations(workspace: string, initialGenerations: GenerationDTO[]) {
+/**
+ * The viewer's recent generations, polled while any is still pending, and retrying a failed one;
+ * also whether the relay is backing off, so Create can say why a request waits.
+ */
+export function useRecentGenerations(workspace: string, initial: RecentGenerations) {
   const queryClient = useQueryClient();
   const recent = useQuery({
     queryKey: generationKeys.recent(workspace),
     queryFn: () => fetchRecentGenerations(workspace),
-    initialData: initialGenerations,
-    refetchInterval: (q) => (q.state.data?.some(isPending) ? POLL_MS : false),
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.generations.some(isPending) ? POLL_MS : false),
   });
 
   const retry = useMutation({
@@ -31,7 +34,8 @@ export function useRecentGenerations(workspace: string, initialGenerations: Gene
   });
 
   return {
-    generations: recent.data ?? [],
+    generations: recent.data?.generations ?? [],
+    relayStruggling: recent.data?.relay.struggling ?? false,
     /** Without a slot: every failed image of the generation. */
     retry: (generationId: string, slot?: number) => retry.mutate({ generationId, slot }),
     retryingId: retry.isPending ? retry.variables.generationId : null,

@@ -9,6 +9,12 @@ export const generationKeys = {
   recent: (workspace: string) => [...generationKeys.workspace(workspace), "recent"] as const,
 };
 
-export async function fetchRecentGenerations(workspace: string): Promise<GenerationDTO[]> {
-  return (await getJson<{ generations: GenerationDTO[] }>(apiUrls.generations(workspace), "Could not load your generations")).generations;
+/** The recent-generations route's answer: the viewer's generations and whether the relay is backing off. */
+export interface RecentGenerations {
+  generations: GenerationDTO[];
+  relay: { struggling: boolean };
+}
+
+export async function fetchRecentGenerations(workspace: string): Promise<RecentGenerations> {
+  return getJson<RecentGenerations>(apiUrls.generations(workspace), "Could not load your generations");
 }

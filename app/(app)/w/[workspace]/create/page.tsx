@@ -4,7 +4,7 @@ import { remixOf, type StudioPrefill } from "@/components/studio/prefill";
 import { Studio } from "@/components/studio/studio";
 import type { Viewer } from "@/lib/auth";
 import { referencesByIds } from "@/lib/data/assets";
-import { getGeneration, listRecentGenerations } from "@/lib/data/generations";
+import { getGeneration, listRecentGenerations, relayStatus } from "@/lib/data/generations";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { env, imageModels } from "@/lib/env";
 import { modelProfile } from "@/lib/image-api/profiles";
@@ -43,8 +43,9 @@ export default async function CreatePage({ params, searchParams }: PageProps<"/w
       </EmptyState>
     );
   }
-  const [generations, prefill] = await Promise.all([
+  const [generations, relay, prefill] = await Promise.all([
     listRecentGenerations(viewer, workspace),
+    relayStatus(),
     prefillFrom(viewer, workspace, await searchParams),
   ]);
   return (
@@ -60,7 +61,8 @@ export default async function CreatePage({ params, searchParams }: PageProps<"/w
           const { honoursN, price } = modelProfile(model);
           return { model, honoursN, price };
         })}
-        initialGenerations={generations}
+        honoursSize={Object.fromEntries(imageModels().map((model) => [model, modelProfile(model).honoursSize]))}
+        initialRecent={{ generations, relay }}
       />
     </>
   );
