@@ -1,11 +1,22 @@
 import { randomUUID } from "node:crypto";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { db } from "@/lib/db";
 import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
 
-import { acquireCall, claimGeneration, noteRelayOutcome, relayBackoffUntil, type CallRequest } from "./store";
+import { renderMetrics } from "@/lib/metrics";
+
+import {
+  acquireCall,
+  claimGeneration,
+  databaseNow,
+  finishCall,
+  heartbeat,
+  noteRelayOutcome,
+  relayBackoffUntil,
+  type CallRequest,
+} from "./store";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -99,5 +110,51 @@ describe("call permits (real PostgreSQL)", () => {
     expect(await relayBackoffUntil(relay)).toBeNull();
     expect(await ask(claim, 0, relay, 10_000)).toMatchObject({ granted: true });
     await db.generation.update({ where: { id: claim.fence.id }, data: { status: "FAILED" } });
+  });
+});
+
+describe("the database's clock and the metrics (real PostgreSQL)", () => {
+  it("writes claims and heartbeats with the database's clock, not the worker host's", async () => {
+    const owner = await createOwner();
+    const generation = await createGeneration(owner, { n: 1 });
+    // A worker host whose clock is a year behind.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 365 * 24 * 3600_000 });
+    try {
+      const claim = await claimGeneration(generation.id);
+      if (!claim) throw new Error("claim failed");
+      const claimedAt = await db.generation.findUniqueOrThrow({ where: { id: generation.id }, select: { heartbeatAt: true } });
+      await db.generation.update({ where: { id: generation.id }, data: { heartbeatAt: new Date(0) } });
+      expect(await heartbeat(claim.fence)).toBe(true);
+      const beat = await db.generation.findUniqueOrThrow({ where: { id: generation.id }, select: { heartbeatAt: true } });
+      const dbNow = (await databaseNow()).getTime();
+      for (const at of [claimedAt.heartbeatAt, beat.heartbeatAt]) {
+        expect(Math.abs(at!.getTime() - dbNow)).toBeLessThan(60_000);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("feeds the relay latency histogram and the 429 counter when a call finishes", async () => {
+    const read = async () => {
+      const { body } = await renderMetrics();
+      const value = (re: RegExp) => Number(body.match(re)?.[1] ?? 0);
+      return {
+        calls: value(/^atelier_relay_request_duration_seconds_count\{outcome="rate_limited"\} (\S+)$/m),
+        limited: value(/^atelier_relay_rate_limited_total (\S+)$/m),
+      };
+    };
+    const before = await read();
+    const owner = await createOwner();
+    const claim = await claimed(owner, 1);
+    const permit = await ask(claim, 0, `http://relay-${randomUUID()}.test`, 10_000);
+    if (!permit.granted) throw new Error("no permit");
+    await finishCall(claim.fence, owner, permit.callId, {
+      record: { outcome: "rate_limited", charged: "NO", imagesReturned: 0, httpStatus: 429 },
+      filled: [],
+      failed: [{ index: 0, code: "rate_limited", message: "The image service is limiting requests." }],
+      requeued: [],
+    });
+    expect(await read()).toEqual({ calls: before.calls + 1, limited: before.limited + 1 });
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { refundUnchargedImages } from "@/lib/data/quota";
 import { db } from "@/lib/db";
+import { recordRelayCall } from "@/lib/metrics";
 import type { CallCharged } from "@/lib/generated/prisma/client";
 
 /** The client inside one of db's transactions. */
@@ -28,7 +29,8 @@ export type ClaimedGeneration = NonNullable<Awaited<ReturnType<typeof claimGener
  * cancelled). Returns the slots still to fill; generations stored without slots get them here.
  */
 export async function claimGeneration(generationId: string) {
-  const now = new Date();
+  // The database's clock, as the stale-run sweep judges heartbeats by it (worker hosts' clocks drift).
+  const now = await databaseNow();
   const [generation] = await db.generation.updateManyAndReturn({
     where: { id: generationId, status: "QUEUED", cancelledAt: null },
     data: { status: "RUNNING", startedAt: now, heartbeatAt: now, finishedAt: null, attempts: { increment: 1 } },
@@ -59,7 +61,11 @@ export function referenceAssets(generationId: string) {
 
 /** Proves the run is alive; false when it stopped being ours (a sweep declared it interrupted). */
 export async function heartbeat(fence: RunFence): Promise<boolean> {
-  const { count } = await db.generation.updateMany({ where: fenceWhere(fence), data: { heartbeatAt: new Date() } });
+  // Written with the database's clock, the one the stale-run sweep compares against; the column
+  // holds UTC without a zone, as Prisma writes it.
+  const count = await db.$executeRaw`
+    UPDATE "Generation" SET "heartbeatAt" = now() AT TIME ZONE 'UTC'
+    WHERE id = ${fence.id} AND status = 'RUNNING' AND attempts = ${fence.attempts}`;
   return count === 1;
 }
 
@@ -172,7 +178,7 @@ export interface CallRecord {
  */
 export async function recordCallFinished(tx: Tx, generationId: string, callId: string, record: CallRecord, failedSlots: number): Promise<void> {
   if (record.charged === "NO") await refundUnchargedImages(tx, generationId, failedSlots);
-  await tx.imageCall.update({
+  const call = await tx.imageCall.update({
     where: { id: callId },
     data: {
       finishedAt: new Date(),
@@ -184,7 +190,11 @@ export async function recordCallFinished(tx: Tx, generationId: string, callId: s
       currency: record.currency ?? null,
       rawExcerpt: record.rawExcerpt ?? null,
     },
+    select: { startedAt: true, finishedAt: true },
   });
+  // Feeds the relay latency histogram and the 429 counter (per process, like every counter).
+  const seconds = (call.finishedAt!.getTime() - call.startedAt.getTime()) / 1000;
+  recordRelayCall(Math.max(0, seconds), record.outcome);
 }
 
 export interface StoredImage {
