@@ -60,7 +60,7 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
               className="mt-0.5"
             />
             <span>
-              Add a shape hint to the prompt (this model ignores the size):{" "}
+              Append a shape hint (this model ignores the size):{" "}
               <q className="text-ink" data-testid="shape-hint-text">
                 {shapeHint.text}
               </q>
