@@ -66,7 +66,12 @@ test("the official openai client drives Atelier's API: images land in the galler
   // Both generations are in the workspace gallery, by the key's owner.
   await page.goto(`/w/${workspace}/gallery`);
   await expect(page.getByTestId("gallery-tile").filter({ has: page.getByAltText(new RegExp(plain)) })).toHaveCount(2);
-  await expect(page.getByTestId("gallery-tile").filter({ has: page.getByAltText(new RegExp(merged)) })).toHaveCount(1);
+  const mergedTile = page.getByTestId("gallery-tile").filter({ has: page.getByAltText(new RegExp(merged)) });
+  await expect(mergedTile).toHaveCount(1);
+  // Marked as made through the API, with the key's name, on the tile and in the lightbox.
+  await expect(mergedTile.getByTestId("tile-via-api")).toHaveText("via API · catalogue script");
+  await mergedTile.getByTestId("tile-link").click();
+  await expect(page.getByTestId("detail-via-api")).toHaveText("via API · catalogue script");
 
   // The key page shows it was used; revoked, it is refused at once.
   await page.goto(`/w/${workspace}/api-keys`);

@@ -27,10 +27,11 @@ test("Create shows the estimate and what is left before submitting; the usage pa
   expect((await csv.text()).split("\n")[0]).toBe("day,member,model,images,calls,failed_calls,spend,possibly_charged,currency");
 });
 
-test("/admin is a 404 to everyone but ADMIN_EMAILS", async ({ signedIn: page, browser }) => {
+test("/admin is a 404 to everyone but ADMIN_EMAILS", async ({ signedIn: page, browser }, testInfo) => {
   expect((await page.goto("/admin"))?.status()).toBe(404);
   const admin = await browser.newPage();
-  await signUp(admin, { ...newAccount("root"), email: "instance-admin@example.test" });
+  // Each attempt has its own listed address (scripts/e2e-server.ts): a retry signs up afresh.
+  await signUp(admin, { ...newAccount("root"), email: `instance-admin-${testInfo.retry}@example.test` });
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expect(admin.getByTestId("queue-depth")).toContainText("waiting");

@@ -37,9 +37,11 @@ async function main() {
       RUN_WORKER_IN_WEB: "true",
       // Short enough that the stand-in's `hang` fault is cut off within a test.
       IMAGE_API_TIMEOUT_MS: "4000",
-      // A price, so Create shows money in its estimate (e2e/usage.spec.ts), and one instance administrator.
+      // A price, so Create shows money in its estimate (e2e/usage.spec.ts), and instance administrators.
       IMAGE_MODEL_PROFILES: JSON.stringify({ "gpt-image-2-all": { price: { amount: 0.03, currency: "USD", per: "image" } } }),
-      ADMIN_EMAILS: "instance-admin@example.test",
+      // One address per attempt (e2e/usage.spec.ts signs up instance-admin-<retry>), so a retried
+      // test never meets the account its first attempt made.
+      ADMIN_EMAILS: [0, 1, 2].map((attempt) => `instance-admin-${attempt}@example.test`).join(","),
     },
   });
   const shutdown = () => {

@@ -74,7 +74,7 @@ const REVIEW_BADGE = {
 
 /** The review and the comment count, small, over the tile's corner; nothing when there is neither. */
 function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation"] }) {
-  if (!g.review && g.commentCount === 0) return null;
+  if (!g.review && g.commentCount === 0 && !g.viaApi) return null;
   return (
     <p className="pointer-events-none absolute left-2 top-2 flex gap-1 text-[11px] font-medium">
       {g.review ? (
@@ -89,6 +89,11 @@ function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation
           </svg>
           {g.commentCount}
           <span className="sr-only"> {g.commentCount === 1 ? "comment" : "comments"}</span>
+        </span>
+      ) : null}
+      {g.viaApi ? (
+        <span className="max-w-40 truncate rounded-full bg-ink/65 px-2 py-0.5 text-white shadow-sm" data-testid="tile-via-api" title={`Made through the API with the key “${g.viaApi.keyName}”`}>
+          via API · {g.viaApi.keyName}
         </span>
       ) : null}
     </p>

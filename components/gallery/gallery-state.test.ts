@@ -34,6 +34,7 @@ const generation = (
   model: "m",
   createdAt,
   author: { name: "You", isViewer: true },
+  viaApi: null,
   parentId: null,
   references: [],
   images,

@@ -163,7 +163,14 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
           <dt className="text-ink-muted">Model</dt>
           <dd className="break-all">{g.model}</dd>
           <dt className="text-ink-muted">Made by</dt>
-          <dd>{g.author.name}</dd>
+          <dd>
+            {g.author.name}
+            {g.viaApi ? (
+              <span className="block text-xs text-ink-muted" data-testid="detail-via-api">
+                via API · {g.viaApi.keyName}
+              </span>
+            ) : null}
+          </dd>
           <dt className="text-ink-muted">When</dt>
           <dd>
             <LocalTime iso={g.createdAt} />

@@ -51,6 +51,7 @@ export function toGalleryDTO(
     model: row.model,
     createdAt: row.createdAt.toISOString(),
     author: { name: own ? "You" : (row.user.name ?? "A member"), isViewer: own },
+    viaApi: row.apiKey ? { keyName: row.apiKey.name } : null,
     parentId: row.parentId,
     references: row.references.map((r) => ({
       assetId: r.asset.id,

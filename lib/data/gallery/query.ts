@@ -92,6 +92,7 @@ export function gallerySelect(viewer: Viewer) {
     parentId: true,
     reviewStatus: true,
     user: { select: { name: true } },
+    apiKey: { select: { name: true } },
     references: {
       orderBy: { position: "asc" },
       select: { label: true, asset: { select: { id: true, width: true, height: true } } },

@@ -25,6 +25,8 @@ export interface GalleryGenerationDTO {
   model: string;
   createdAt: string;
   author: { name: string; isViewer: boolean };
+  /** Made through /api/v1 with the author's key: the key's name (a revoked key keeps it). */
+  viaApi: { keyName: string } | null;
   parentId: string | null;
   references: { assetId: string; url: string; label: string | null; width: number; height: number }[];
   images: GalleryImageDTO[];
