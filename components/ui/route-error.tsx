@@ -26,13 +26,3 @@ export function RouteError({ error, retry }: { error: unknown; retry: () => void
     </div>
   );
 }
-
-/** The placeholder a route group shows while its page's server components load. */
-export function RouteLoading() {
-  return (
-    <div role="status" aria-live="polite" className="flex min-h-[40vh] items-center justify-center">
-      <span className="size-6 animate-spin rounded-full border-2 border-ink/15 border-t-accent" aria-hidden />
-      <span className="sr-only">Loading…</span>
-    </div>
-  );
-}
