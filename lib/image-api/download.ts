@@ -2,6 +2,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { fetch as undiciFetch, type Dispatcher } from "undici";
 import { ImageApiError, failureDetail, timeoutError } from "./errors";
 import { isNonPublicHost, NonPublicAddressError, publicOnlyAgent, type Lookup } from "./network";
+import { readCapped } from "./body";
 
 export const RESULT_IMAGE_MIMES = ["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"] as const;
 export type ResultImageMime = (typeof RESULT_IMAGE_MIMES)[number];
@@ -165,25 +166,6 @@ export async function decodeB64Image(b64: string, options: { maxBytes: number })
     throw badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
   }
   return { bytes, mime: await sniffImage(bytes) };
-}
-
-async function readCapped(response: Response, maxBytes: number, onTooLarge: () => ImageApiError): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      const error = onTooLarge();
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 async function sniffImage(bytes: Buffer): Promise<ResultImageMime> {
