@@ -9,7 +9,7 @@ import { signedFileUrl } from "@/lib/data/signed-files";
 import { db } from "@/lib/db";
 import { ImageApiError } from "@/lib/image-api/errors";
 import { decodeB64Image, downloadImage } from "@/lib/image-api/download";
-import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedError } from "@/lib/images";
+import { acceptUpload, MAX_UPLOAD_BYTES, UploadRejectedError } from "@/lib/images";
 import { getStorage } from "@/lib/storage";
 import type { ApiGenerationInput } from "@/lib/validations/api-images";
 
@@ -48,9 +48,8 @@ async function ingestReference(caller: ApiCaller, source: string, index: number)
     );
   }
   try {
-    await inspectUpload(bytes, `api-reference-${index + 1}`);
-    const normalised = await normaliseReference(bytes);
-    return await createReferenceAsset(caller.viewer, caller.workspace, normalised, `api-reference-${index + 1}`);
+    const { reference } = await acceptUpload(bytes, `api-reference-${index + 1}`);
+    return await createReferenceAsset(caller.viewer, caller.workspace, reference, `api-reference-${index + 1}`);
   } catch (e) {
     if (e instanceof UploadRejectedError) throw new ApiRefusal(400, `${param}: ${e.message}`, { param, code: "invalid_image" });
     throw e;

@@ -14,3 +14,9 @@ export function decode(bytes: Buffer): Sharp {
 export function readHeader(bytes: Buffer): Promise<Metadata> {
   return sharp(bytes, { limitInputPixels: false }).metadata();
 }
+
+/** Any alpha below 255 in RGBA pixels. */
+export function hasTransparency(rgba: Buffer): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i]! < 255) return true;
+  return false;
+}

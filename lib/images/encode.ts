@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 
-import type { Sharp } from "sharp";
+import sharp, { type Metadata, type Sharp } from "sharp";
 
-import { decode, readHeader } from "./decode";
+import { decode, hasTransparency, readHeader } from "./decode";
 import { type AcceptedFormat, sniffImage } from "./formats";
-import { REFERENCE_MAX_SIDE, THUMBNAIL_WIDTH } from "./limits";
+import { REFERENCE_KEEP_MAX_BYTES, REFERENCE_MAX_SIDE, THUMBNAIL_WIDTH } from "./limits";
 
 export interface EncodedImage {
   bytes: Buffer;
-  mime: "image/webp" | "image/png";
+  mime: "image/webp" | "image/png" | "image/jpeg";
   width: number;
   height: number;
   /** Hex SHA-256 of `bytes`, for content-addressed storage keys. */
@@ -49,17 +49,61 @@ async function finish(pipeline: Sharp, mime: EncodedImage["mime"]): Promise<Enco
  * inline as data URLs. Images with real transparency stay lossless PNG: edit endpoints read
  * transparent areas as the region to repaint, so the alpha must survive exactly, and PNG is the
  * format those endpoints document for it.
+ *
+ * The source is decoded once (an upload's check passes its header in, and a damaged file fails
+ * here). A JPEG that is already such a reference (the browser downsized it: small, upright, no
+ * metadata) is kept byte for byte once that decode has proved it whole: re-encoding would only
+ * cost time and quality.
  */
-export async function normaliseReference(bytes: Buffer): Promise<EncodedImage> {
+export async function normaliseReference(bytes: Buffer, header?: Metadata): Promise<EncodedImage> {
   await acceptedFormat(bytes);
-  const image = decode(bytes);
-  const transparent = (await image.metadata()).hasAlpha && !(await image.clone().stats()).isOpaque;
-  const pipeline = image
-    .autoOrient()
-    .resize({ width: REFERENCE_MAX_SIDE, height: REFERENCE_MAX_SIDE, fit: "inside", withoutEnlargement: true });
-  return transparent
-    ? finish(pipeline.png(), "image/png")
-    : finish(pipeline.removeAlpha().webp({ quality: 90 }), "image/webp");
+  const meta = header ?? (await readHeader(bytes));
+  const { width, height } = meta.autoOrient;
+  if (isPlainSmallJpeg(meta, bytes.length)) {
+    await decode(bytes).raw().toBuffer();
+    return { bytes, mime: "image/jpeg", width, height, sha256: sha256(bytes) };
+  }
+  const pipeline = decode(bytes).autoOrient().resize(referenceBox(meta));
+  if (!meta.hasAlpha) return finish(pipeline.webp({ quality: 90 }), "image/webp");
+  // The alpha decides the format, so the pixels are decoded once and both look and encode read them.
+  const { data, info } = await pipeline.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const pixels = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } });
+  return hasTransparency(data)
+    ? finish(pixels.png(), "image/png")
+    : finish(pixels.removeAlpha().webp({ quality: 90 }), "image/webp");
+}
+
+function isPlainSmallJpeg(meta: Metadata, length: number): boolean {
+  return (
+    meta.format === "jpeg" &&
+    length <= REFERENCE_KEEP_MAX_BYTES &&
+    Math.max(meta.width, meta.height) <= REFERENCE_MAX_SIDE &&
+    (meta.orientation ?? 1) === 1 &&
+    !meta.exif &&
+    !meta.icc &&
+    !meta.xmp &&
+    !meta.iptc
+  );
+}
+
+/**
+ * The resize box for a reference. A JPEG just under twice (or four times…) the maximum side is
+ * scaled to exactly a half (a quarter…) of itself instead — at most 10 % below the maximum — so
+ * libjpeg shrinks it while decoding (DCT scaling), which only whole factors allow: a 12 MP phone
+ * photo (4032 px) lands at 2016 px instead of being decoded whole for 1.6 % more pixels.
+ */
+function referenceBox(meta: Metadata) {
+  const longest = Math.max(meta.width, meta.height);
+  let side = REFERENCE_MAX_SIDE;
+  if (meta.format === "jpeg") {
+    for (const factor of [8, 4, 2]) {
+      if (longest < factor * REFERENCE_MAX_SIDE && longest >= factor * REFERENCE_MAX_SIDE * 0.9) {
+        side = Math.floor(longest / factor);
+        break;
+      }
+    }
+  }
+  return { width: side, height: side, fit: "inside" as const, withoutEnlargement: true };
 }
 
 /** A WebP thumbnail `width` px wide (never enlarged), upright and without metadata. */

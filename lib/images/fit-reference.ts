@@ -1,6 +1,6 @@
 import sharp from "sharp";
 
-import { decode, readHeader } from "./decode";
+import { decode, hasTransparency, readHeader } from "./decode";
 import { sniffImage } from "./formats";
 
 /** A model profile's limits for one reference as sent (lib/image-api/profiles.ts). */
@@ -100,10 +100,4 @@ function fitWithin(width: number, height: number, maxPixels: number): { width: n
 
 function shrink(size: { width: number; height: number }): { width: number; height: number } {
   return { width: Math.floor(size.width * SHRINK), height: Math.floor(size.height * SHRINK) };
-}
-
-/** Any alpha below 255 in RGBA pixels. */
-function hasTransparency(rgba: Buffer): boolean {
-  for (let i = 3; i < rgba.length; i += 4) if (rgba[i]! < 255) return true;
-  return false;
 }

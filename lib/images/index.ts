@@ -7,5 +7,5 @@ export {
   toDataUrl,
 } from "./encode";
 export { type FittedReference, fitReference, type ReferenceLimits, ReferenceTooLargeError } from "./fit-reference";
-export { inspectUpload, type UploadInspection, UploadRejectedError } from "./inspect-upload";
-export { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, REFERENCE_MAX_SIDE, THUMBNAIL_WIDTH } from "./limits";
+export { acceptUpload, type AcceptedUpload, UploadRejectedError } from "./inspect-upload";
+export { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, REFERENCE_KEEP_MAX_BYTES, REFERENCE_MAX_SIDE, THUMBNAIL_WIDTH } from "./limits";

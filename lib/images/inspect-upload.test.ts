@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { inspectUpload, UploadRejectedError } from "./inspect-upload";
+import { acceptUpload, UploadRejectedError } from "./inspect-upload";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import {
   animatedGif,
@@ -16,7 +16,7 @@ import {
 } from "./testing/fixtures";
 
 async function rejection(bytes: Buffer, fileName: string): Promise<UploadRejectedError> {
-  const error = await inspectUpload(bytes, fileName).then(
+  const error = await acceptUpload(bytes, fileName).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -24,49 +24,50 @@ async function rejection(bytes: Buffer, fileName: string): Promise<UploadRejecte
   return error as UploadRejectedError;
 }
 
-describe("inspectUpload accepts", () => {
+describe("acceptUpload accepts", () => {
   it("a PNG", async () => {
     const bytes = await png(64, 48);
-    expect(await inspectUpload(bytes, "a.png")).toEqual({
+    expect(await acceptUpload(bytes, "a.png")).toEqual({
       mime: "image/png",
       width: 64,
       height: 48,
       bytes: bytes.length,
       animated: false,
+      reference: expect.objectContaining({ mime: "image/webp", width: 64, height: 48 }),
     });
   });
 
   it("a PNG with transparency", async () => {
-    const inspected = await inspectUpload(await transparentPng(10, 20), "t.png");
+    const inspected = await acceptUpload(await transparentPng(10, 20), "t.png");
     expect(inspected).toMatchObject({ mime: "image/png", width: 10, height: 20 });
   });
 
   it("a JPEG, reporting its size as displayed after EXIF orientation", async () => {
-    const inspected = await inspectUpload(await rotatedJpeg(), "photo.jpg");
+    const inspected = await acceptUpload(await rotatedJpeg(), "photo.jpg");
     expect(inspected).toMatchObject({ mime: "image/jpeg", width: 200, height: 300 });
   });
 
   it("a WebP", async () => {
-    const inspected = await inspectUpload(await webp(30, 20), "a.webp");
+    const inspected = await acceptUpload(await webp(30, 20), "a.webp");
     expect(inspected).toMatchObject({ mime: "image/webp", width: 30, height: 20, animated: false });
   });
 
   it("an animated GIF, flagged as such, with the size of one frame", async () => {
-    const inspected = await inspectUpload(await animatedGif(), "loop.gif");
+    const inspected = await acceptUpload(await animatedGif(), "loop.gif");
     expect(inspected).toMatchObject({ mime: "image/gif", width: 40, height: 30, animated: true });
   });
 
   it("an AVIF", async () => {
-    const inspected = await inspectUpload(await avif(30, 20), "a.avif");
+    const inspected = await acceptUpload(await avif(30, 20), "a.avif");
     expect(inspected).toMatchObject({ mime: "image/avif", width: 30, height: 20 });
   });
 
   it("by content, whatever the extension says", async () => {
-    expect(await inspectUpload(await webp(), "holiday.png")).toMatchObject({ mime: "image/webp" });
+    expect(await acceptUpload(await webp(), "holiday.png")).toMatchObject({ mime: "image/webp" });
   });
 });
 
-describe("inspectUpload refuses", () => {
+describe("acceptUpload refuses", () => {
   it("text renamed .png", async () => {
     const error = await rejection(Buffer.from("Dear diary,\nToday we went to the beach.\n"), "holiday.png");
     expect(error.message).toBe("holiday.png is not an image we can read (it looks like text)");

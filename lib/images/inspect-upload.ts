@@ -1,4 +1,5 @@
-import { decode, readHeader } from "./decode";
+import { readHeader } from "./decode";
+import { type EncodedImage, normaliseReference } from "./encode";
 import { ACCEPTED_LABELS, type LooksLike, sniffImage } from "./formats";
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from "./limits";
 
@@ -10,7 +11,7 @@ export class UploadRejectedError extends Error {
   }
 }
 
-export interface UploadInspection {
+export interface AcceptedUpload {
   /** The type sniffed from the bytes. */
   mime: string;
   /** As displayed, after EXIF orientation. */
@@ -19,6 +20,8 @@ export interface UploadInspection {
   bytes: number;
   /** An animated GIF, WebP or PNG: only its first frame is used. */
   animated: boolean;
+  /** The reference made from it (normaliseReference), to store. */
+  reference: EncodedImage;
 }
 
 const NAME_MAX = 80;
@@ -47,10 +50,10 @@ function unreadable(name: string, looksLike: LooksLike): string {
 
 /**
  * Checks an uploaded file before anything else touches it: size, the real type from its bytes,
- * dimensions from its header, then one full decode to catch damaged files.
- * Throws UploadRejectedError naming the file.
+ * dimensions from its header; then makes the reference from it in one decode, which also catches
+ * damaged files. Throws UploadRejectedError naming the file.
  */
-export async function inspectUpload(bytes: Buffer, fileName: string): Promise<UploadInspection> {
+export async function acceptUpload(bytes: Buffer, fileName: string): Promise<AcceptedUpload> {
   const name = displayName(fileName);
   if (bytes.length === 0) throw new UploadRejectedError(`${name} is empty`);
   if (bytes.length > MAX_UPLOAD_BYTES) {
@@ -74,11 +77,9 @@ export async function inspectUpload(bytes: Buffer, fileName: string): Promise<Up
     );
   }
 
-  await decode(bytes)
-    .stats()
-    .catch((cause: unknown) => {
-      throw damaged(cause);
-    });
+  const reference = await normaliseReference(bytes, header).catch((cause: unknown) => {
+    throw damaged(cause);
+  });
 
   return {
     mime: format.mime,
@@ -86,5 +87,6 @@ export async function inspectUpload(bytes: Buffer, fileName: string): Promise<Up
     height: header.autoOrient.height,
     bytes: bytes.length,
     animated: (header.pages ?? 1) > 1,
+    reference,
   };
 }

@@ -94,3 +94,17 @@ export const svg = (withXmlDeclaration: boolean) =>
       '  <rect width="100" height="100" fill="red"/>\n' +
       "</svg>\n",
   );
+
+/**
+ * A camera-like JPEG: a gradient under Gaussian noise, which compresses like a photo (a 4032 × 3024
+ * one is ~5 MB at quality 92), unlike a flat colour.
+ */
+export async function photoJpeg(width: number, height: number, { quality = 92 } = {}): Promise<Buffer> {
+  const noise = await sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    .raw()
+    .toBuffer();
+  return solid(width, height, "#6688aa")
+    .composite([{ input: noise, raw: { width, height, channels: 3 }, blend: "soft-light" }])
+    .jpeg({ quality })
+    .toBuffer();
+}

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { createReferenceAsset } from "@/lib/data/assets";
 import { jsonError, workspaceRoute } from "@/lib/http/route";
 import { recordUpload } from "@/lib/metrics";
-import { inspectUpload, MAX_UPLOAD_BYTES, normaliseReference, UploadRejectedError } from "@/lib/images";
+import { acceptUpload, MAX_UPLOAD_BYTES, UploadRejectedError } from "@/lib/images";
 import { fileNameOf, parseFileNameHeader } from "@/lib/validations/upload";
 
 /**
@@ -37,10 +37,9 @@ export const POST = workspaceRoute<{ workspace: string }>(
     const fileName = named.name;
     const bytes = Buffer.from(await file.arrayBuffer());
     try {
-      await inspectUpload(bytes, fileName);
-      const normalised = await normaliseReference(bytes);
-      const asset = await createReferenceAsset(viewer, workspace, normalised, fileName);
-      recordUpload(normalised.bytes.length);
+      const { reference } = await acceptUpload(bytes, fileName);
+      const asset = await createReferenceAsset(viewer, workspace, reference, fileName);
+      recordUpload(reference.bytes.length);
       return NextResponse.json({ asset }, { status: 201 });
     } catch (e) {
       if (e instanceof UploadRejectedError) return jsonError(422, e.message);
