@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ActionError, workspaceAction } from "@/lib/actions/action";
-import { createShareLink, ShareRefusedError } from "@/lib/data/share-links";
+import { createShareLink, ShareRefusedError } from "@/lib/data/share/links";
 import { createShareLinkSchema } from "@/lib/validations/share";
 
 /**

@@ -3,13 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ActionError, userAction } from "@/lib/actions/action";
-import {
-  remixSharedGeneration,
-  resolveShareLink,
-  SHARE_PAGE_PROOF_COOKIE,
-  ShareRefusedError,
-  type RemixDraft,
-} from "@/lib/data/share-links";
+import { ShareRefusedError } from "@/lib/data/share/links";
+import { remixSharedGeneration, type RemixDraft } from "@/lib/data/share/remix";
+import { resolveShareLink } from "@/lib/data/share/shared-access";
+import { SHARE_PAGE_PROOF_COOKIE } from "@/lib/data/share/tokens";
 import { workspaceUrls } from "@/lib/urls";
 import { remixSharedSchema } from "@/lib/validations/share";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
-import { revokeShareLink } from "@/lib/data/share-links";
+import { revokeShareLink } from "@/lib/data/share/links";
 import { revokeShareLinkSchema } from "@/lib/validations/share";
 
 /** Ends a link at once: its page and every file behind it answer "not found" from now on. */

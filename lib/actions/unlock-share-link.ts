@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions/action";
 import { consumeAttempt, retryAfterText } from "@/lib/data/rate-limit";
-import { sharePath, shareProofCookies, unlockShareLink } from "@/lib/data/share-links";
+import { unlockShareLink } from "@/lib/data/share/shared-access";
+import { sharePath, shareProofCookies } from "@/lib/data/share/tokens";
 import { env } from "@/lib/env";
 import { unlockShareLinkSchema } from "@/lib/validations/share";
 

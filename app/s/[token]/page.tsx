@@ -5,15 +5,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { getViewer } from "@/lib/auth";
-import {
-  getSharedContent,
-  recordShareView,
-  resolveShareLink,
-  SHARE_PAGE_PROOF_COOKIE,
-  shareUrl,
-  type ShareAccess,
-  type SharedContentDTO,
-} from "@/lib/data/share-links";
+import { getSharedContent, recordShareView, type SharedContentDTO } from "@/lib/data/share/content";
+import { resolveShareLink, type ShareAccess } from "@/lib/data/share/shared-access";
+import { SHARE_PAGE_PROOF_COOKIE, shareUrl } from "@/lib/data/share/tokens";
 import { env } from "@/lib/env";
 import { sharePageSchema } from "@/lib/validations/share";
 import { RemixButton } from "./_components/remix-button";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { SharedGenerationDTO } from "@/lib/data/share-links";
+import type { SharedGenerationDTO } from "@/lib/data/share/content";
 import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
 import { sizeNote } from "@/lib/validations/size";
 

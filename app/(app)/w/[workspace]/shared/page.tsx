@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CopyLinkButton } from "@/components/share/copy-link-button";
 import { ShareButton } from "@/components/share/share-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listShareLinks, type ShareLinkDTO, type ShareLinkStatus } from "@/lib/data/share-links";
+import { listShareLinks, type ShareLinkDTO, type ShareLinkStatus } from "@/lib/data/share/links";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { RevokeLinkButton } from "./_components/revoke-link-button";

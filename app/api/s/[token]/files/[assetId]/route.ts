@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getSharedAssetFile, SHARE_FILE_PROOF_COOKIE } from "@/lib/data/share-links";
+import { getSharedAssetFile } from "@/lib/data/share/shared-access";
+import { SHARE_FILE_PROOF_COOKIE } from "@/lib/data/share/tokens";
 import { jsonError, publicRoute, storedFileResponse } from "@/lib/http/route";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { shareTokenSchema } from "@/lib/validations/share";

@@ -1,22 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth";
-import {
-  createShareLink,
-  getSharedAssetFile,
-  getSharedContent,
-  listShareLinks,
-  newShareToken,
-  recordShareView,
-  remixSharedGeneration,
-  resolveShareLink,
-  revokeShareLink,
-  ShareRefusedError,
-  unlockShareLink,
-  verifyUnlockProof,
-  type LiveShareLink,
-} from "@/lib/data/share-links";
 import { makeGeneration, makeTeam } from "@/lib/authz/fixtures";
+import { getSharedContent, recordShareView } from "@/lib/data/share/content";
+import { createShareLink, listShareLinks, revokeShareLink, ShareRefusedError } from "@/lib/data/share/links";
+import { remixSharedGeneration } from "@/lib/data/share/remix";
+import { getSharedAssetFile, resolveShareLink, unlockShareLink, type LiveShareLink } from "@/lib/data/share/shared-access";
+import { newShareToken, verifyUnlockProof } from "@/lib/data/share/tokens";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { AssetKind, Role } from "@/lib/generated/prisma/enums";

@@ -1,0 +1,196 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth";
+import { fileUrl } from "@/lib/data/dto";
+import { mayShare } from "@/lib/data/share/shared-access";
+import { newShareToken, shareUrl } from "@/lib/data/share/tokens";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ShareTarget } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "@/lib/passwords";
+import { can } from "@/lib/permissions";
+import type { CreateShareLinkInput } from "@/lib/validations/share";
+
+// The member side of share links: creating, listing and revoking them (through the action wrapper).
+
+/** A refusal whose message is safe to show the person who asked. */
+export class ShareRefusedError extends Error {}
+
+export interface CreatedShareLink {
+  id: string;
+  url: string;
+  expiresAt: string | null;
+  hasPassword: boolean;
+}
+
+/**
+ * Who may share what:
+ * - a generation: its maker with share.create.own; anyone else's needs share.create.any;
+ * - a collection: collections belong to the workspace, not to one person, so whoever may curate
+ *   them (collection.manage) and share at all (share.create.own) may share one;
+ * - the whole workspace gallery: it exposes every member's work, so share.create.any (admins, owners).
+ */
+async function shareableTarget(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  input: CreateShareLinkInput,
+): Promise<{ generationId: string | null; collectionId: string | null }> {
+  switch (input.target) {
+    case "GENERATION": {
+      const generation = await db.generation.findFirst({
+        where: { id: input.generationId, workspaceId: workspace.id },
+        select: { userId: true, status: true },
+      });
+      if (!generation) throw new ShareRefusedError("That generation does not exist in this workspace.");
+      if (!mayShare(workspace.role, "GENERATION", generation.userId === viewer.id)) {
+        throw new ShareRefusedError("You can share only your own generations in this workspace.");
+      }
+      if (generation.status !== "SUCCEEDED") throw new ShareRefusedError("Only finished generations can be shared.");
+      return { generationId: input.generationId, collectionId: null };
+    }
+    case "COLLECTION": {
+      if (!mayShare(workspace.role, "COLLECTION", false)) {
+        throw new ShareRefusedError("Your role in this workspace does not allow sharing collections.");
+      }
+      const found = await db.collection.count({ where: { id: input.collectionId, workspaceId: workspace.id } });
+      if (!found) throw new ShareRefusedError("That collection does not exist in this workspace.");
+      return { generationId: null, collectionId: input.collectionId };
+    }
+    case "WORKSPACE": {
+      if (!mayShare(workspace.role, "WORKSPACE", false)) {
+        throw new ShareRefusedError("Only admins and owners can share the whole gallery.");
+      }
+      return { generationId: null, collectionId: null };
+    }
+  }
+}
+
+export async function createShareLink(
+  viewer: Viewer,
+  workspace: WorkspaceAccess,
+  input: CreateShareLinkInput,
+): Promise<CreatedShareLink> {
+  // The action wrapper checks this too; the data layer does not rely on being called through it.
+  if (!can(workspace.role, "share.create.own")) {
+    throw new ShareRefusedError("Your role in this workspace does not allow sharing.");
+  }
+  const target = await shareableTarget(viewer, workspace, input);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const expiresAt = input.expiresIn === "never" ? null : new Date(Date.now() + Number(input.expiresIn) * 86_400_000);
+  const link = await db.shareLink.create({
+    data: {
+      token: newShareToken(),
+      workspaceId: workspace.id,
+      createdById: viewer.id,
+      target: input.target,
+      ...target,
+      showReferences: input.showReferences,
+      passwordHash,
+      expiresAt,
+    },
+    select: { id: true, token: true, expiresAt: true },
+  });
+  return {
+    id: link.id,
+    url: shareUrl(link.token),
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+    hasPassword: passwordHash !== null,
+  };
+}
+
+// "Own" is a link the viewer made, or a link to a generation the viewer made: people can always
+// pull their own work back, whoever shared it.
+function ownLinkWhere(viewer: Viewer): Prisma.ShareLinkWhereInput {
+  return { OR: [{ createdById: viewer.id }, { generation: { userId: viewer.id } }] };
+}
+
+/** The links the viewer may manage here: every link for admins and owners, their own for editors. */
+function manageableWhere(viewer: Viewer, workspace: WorkspaceAccess): Prisma.ShareLinkWhereInput | null {
+  if (can(workspace.role, "share.revoke.any")) return { workspaceId: workspace.id };
+  if (can(workspace.role, "share.revoke.own")) return { workspaceId: workspace.id, ...ownLinkWhere(viewer) };
+  return null;
+}
+
+/** True when a live link the viewer may manage was revoked now; false for anything else. */
+export async function revokeShareLink(viewer: Viewer, workspace: WorkspaceAccess, linkId: string): Promise<boolean> {
+  const scope = manageableWhere(viewer, workspace);
+  if (!scope) return false;
+  const { count } = await db.shareLink.updateMany({
+    where: { AND: [scope, { id: linkId, revokedAt: null }] },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export type ShareLinkStatus = "active" | "expired" | "revoked";
+
+/** A row of the "Shared links" page. */
+export interface ShareLinkDTO {
+  id: string;
+  url: string;
+  target: ShareTarget;
+  subject: string;
+  thumbUrl: string | null;
+  createdAt: string;
+  createdByName: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  status: ShareLinkStatus;
+  viewCount: number;
+  lastViewedAt: string | null;
+  hasPassword: boolean;
+  showReferences: boolean;
+}
+
+const LIST_LIMIT = 200;
+
+export async function listShareLinks(viewer: Viewer, workspace: WorkspaceAccess, now = new Date()): Promise<ShareLinkDTO[]> {
+  const scope = manageableWhere(viewer, workspace);
+  if (!scope) return [];
+  const rows = await db.shareLink.findMany({
+    where: scope,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+    select: {
+      id: true,
+      token: true,
+      target: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      viewCount: true,
+      lastViewedAt: true,
+      passwordHash: true,
+      showReferences: true,
+      createdBy: { select: { name: true } },
+      collection: { select: { name: true } },
+      generation: {
+        select: { prompt: true, images: { orderBy: { index: "asc" }, take: 1, select: { thumbAssetId: true } } },
+      },
+    },
+  });
+  return rows.map((r) => {
+    const thumb = r.generation?.images[0]?.thumbAssetId;
+    return {
+      id: r.id,
+      url: shareUrl(r.token),
+      target: r.target,
+      subject:
+        r.target === "GENERATION"
+          ? (r.generation?.prompt ?? "A generation")
+          : r.target === "COLLECTION"
+            ? (r.collection?.name ?? "A collection")
+            : `The whole ${workspace.name} gallery`,
+      thumbUrl: thumb ? fileUrl(thumb) : null,
+      createdAt: r.createdAt.toISOString(),
+      createdByName: r.createdBy?.name ?? null,
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+      status: r.revokedAt ? "revoked" : r.expiresAt && r.expiresAt <= now ? "expired" : "active",
+      viewCount: r.viewCount,
+      lastViewedAt: r.lastViewedAt?.toISOString() ?? null,
+      hasPassword: r.passwordHash !== null,
+      showReferences: r.showReferences,
+    };
+  });
+}
