@@ -123,6 +123,8 @@ async function measure() {
     ["search “lighthouse” (~4% match)", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, q: "lighthouse" })],
     ["search “comet” (0.1% match)", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, q: "comet" })],
     ["filter mine + landscape", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, who: "me", size: "1536x1024" })],
+    ["filter portrait (real shape)", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, size: "1024x1536" })],
+    ["filter square, failed + done", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, size: "1024x1024", status: "all" })],
     ["filter favourites", () => listGalleryPage(viewer, workspace, { ...DEFAULT_FILTERS, favorites: true })],
     ["My gallery (all workspaces)", () => listMyGalleryPage(viewer, DEFAULT_FILTERS)],
   ];

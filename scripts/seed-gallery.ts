@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import sharp from "sharp";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { describeImage, makeThumbnail } from "@/lib/images";
+import { shapeOf } from "@/lib/images/shape";
 import { contentKey } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
 
@@ -152,7 +153,15 @@ export async function seedGallery(opts: SeedGalleryOptions): Promise<SeedGallery
             { id: `${imageId}r`, workspaceId: workspace.id, userId, kind: "RESULT" as const, ...sample.result, createdAt },
             { id: `${imageId}t`, workspaceId: workspace.id, userId, kind: "THUMB" as const, ...sample.thumb, createdAt },
           );
-          results.push({ id: imageId, generationId: id, index, assetId: `${imageId}r`, thumbAssetId: `${imageId}t`, revisedPrompt: `${prompt}, finely detailed` });
+          results.push({
+            id: imageId,
+            generationId: id,
+            index,
+            assetId: `${imageId}r`,
+            thumbAssetId: `${imageId}t`,
+            revisedPrompt: `${prompt}, finely detailed`,
+            shape: shapeOf(sample.result.width, sample.result.height),
+          });
         }
       }
       await db.generation.createMany({ data: generations });

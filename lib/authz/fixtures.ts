@@ -125,7 +125,7 @@ export async function makeGeneration(
       finishedAt: new Date(),
       slots: { create: { index: 0, status, ...(!succeeded && { errorCode: "test", errorMessage: "It failed in a test." }) } },
       ...(result && thumb
-        ? { images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id } } }
+        ? { images: { create: { index: 0, assetId: result.id, thumbAssetId: thumb.id, shape: "LANDSCAPE" } } }
         : { errorCode: "test", errorMessage: "It failed in a test." }),
     },
     select: { id: true, images: { select: { id: true, assetId: true } } },

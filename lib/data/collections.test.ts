@@ -47,7 +47,7 @@ async function images({ viewer, workspace }: { viewer: Viewer; workspace: Worksp
   for (let index = 0; index < n; index++) {
     const [result, thumb] = await Promise.all([db.asset.create({ data: asset("RESULT") }), db.asset.create({ data: asset("THUMB") })]);
     const image = await db.generationImage.create({
-      data: { generationId: generation.id, index, assetId: result.id, thumbAssetId: thumb.id },
+      data: { generationId: generation.id, index, assetId: result.id, thumbAssetId: thumb.id, shape: "LANDSCAPE" },
     });
     ids.push(image.id);
   }

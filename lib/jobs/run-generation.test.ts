@@ -97,6 +97,7 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     for (const image of row.images) {
       expect(image.revisedPrompt).toMatch(/^A lighthouse at dusk, rendered as/);
       expect(image.asset).toMatchObject({ ...owner, kind: "RESULT", mime: "image/webp", width: 1536, height: 1024 });
+      expect(image.shape).toBe("LANDSCAPE");
       expect(image.thumb).toMatchObject({ ...owner, kind: "THUMB", mime: "image/webp", width: 512 });
       const stored = await storage.get(image.asset.storageKey);
       expect(createHash("sha256").update(stored!).digest("hex")).toBe(image.asset.sha256);
@@ -134,6 +135,18 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     expect(ledger.map((c) => c.slotIndex).sort()).toEqual([0, 1, 2, 3]);
     expect(ledger.every((c) => c.requestedN === 1 && c.outcome === "ok" && c.costMicros === 50_000)).toBe(true);
     expect(await db.generationImage.count({ where: { generationId: generation.id } })).toBe(4);
+  });
+
+  it("stores each result's real shape: a field relay asked landscape that renders square files it as square", async () => {
+    standIn.setFieldModels(["gpt-image-2-all"]);
+    try {
+      const generation = await createGeneration(owner, { prompt: "a square harbour", size: "1536x1024" });
+      expect(await runGeneration(generation.id, deps())).toEqual({ outcome: "succeeded", images: 1, failed: 0 });
+      const image = await db.generationImage.findFirstOrThrow({ where: { generationId: generation.id }, include: { asset: true } });
+      expect([image.asset.width, image.asset.height, image.shape]).toEqual([1254, 1254, "SQUARE"]);
+    } finally {
+      standIn.setFieldModels([]);
+    }
   });
 
   it("keeps the images of the calls that worked when one fails, and Retry of that slot makes exactly one more call", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { refundUnchargedImages } from "@/lib/data/quota";
 import { db } from "@/lib/db";
+import { shapeOf } from "@/lib/images/shape";
 import { recordRelayCall } from "@/lib/metrics";
 import type { CallCharged } from "@/lib/generated/prisma/client";
 
@@ -248,6 +249,7 @@ export async function finishCall(
           generationId: fence.id,
           index: stored.index,
           revisedPrompt: stored.revisedPrompt,
+          shape: shapeOf(stored.result.width, stored.result.height),
           assetId: asset.id,
           thumbAssetId: thumb.id,
         },

@@ -12,6 +12,7 @@ import type { GalleryGenerationDTO, GalleryPageDTO } from "@/lib/data/gallery/ty
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { GenerationStatus, ReviewStatus, Role } from "@/lib/generated/prisma/enums";
+import { shapeOf } from "@/lib/images/shape";
 import { getStorage } from "@/lib/storage";
 import {
   DEFAULT_FILTERS,
@@ -52,6 +53,8 @@ async function storedFile(key = `results/te/${randomUUID().replace(/-/g, "")}.we
 interface GenOptions {
   prompt?: string;
   size?: string;
+  /** Each image's real pixels, when the relay did not honour the size. */
+  got?: [number, number][];
   status?: GenerationStatus;
   createdAt?: Date;
   images?: number;
@@ -61,7 +64,7 @@ interface GenOptions {
 
 async function makeGeneration(workspace: WorkspaceAccess, user: Viewer, opts: GenOptions = {}) {
   const status = opts.status ?? "SUCCEEDED";
-  const [w, h] = (opts.size ?? "1024x1024").split("x").map(Number) as [number, number];
+  const asked = (opts.size ?? "1024x1024").split("x").map(Number) as [number, number];
   const generation = await db.generation.create({
     data: {
       workspaceId: workspace.id,
@@ -80,6 +83,7 @@ async function makeGeneration(workspace: WorkspaceAccess, user: Viewer, opts: Ge
   });
   const images = [];
   for (let index = 0; status === "SUCCEEDED" && index < (opts.images ?? 1); index++) {
+    const [w, h] = opts.got?.[index] ?? asked;
     const asset = await db.asset.create({
       data: {
         workspaceId: workspace.id,
@@ -108,7 +112,14 @@ async function makeGeneration(workspace: WorkspaceAccess, user: Viewer, opts: Ge
     });
     images.push(
       await db.generationImage.create({
-        data: { generationId: generation.id, index, assetId: asset.id, thumbAssetId: thumb.id, revisedPrompt: `revised ${index}` },
+        data: {
+          generationId: generation.id,
+          index,
+          assetId: asset.id,
+          thumbAssetId: thumb.id,
+          revisedPrompt: `revised ${index}`,
+          shape: shapeOf(w, h),
+        },
         include: { asset: true, thumb: true },
       }),
     );
@@ -224,6 +235,40 @@ describe("gallery filters", () => {
     expect(await prompts({ q: "%_d", status: "all" })).toEqual([`Broken 100%_done ${tag}`]);
     expect(await prompts({ q: "nothing like this" })).toEqual([]);
     expect(await prompts({ q: "\\", status: "all" })).toEqual([]);
+  });
+
+  it("filters by each image's real shape, not the size asked for", async () => {
+    const shapes = await makeWorkspace([[alice, "OWNER"]]);
+    const w = shapes[0]!;
+    // Field relays: asked landscape, got square; asked square, got 16:9 (1672×941) and one 1:1.
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const fieldSquare = await makeGeneration(w, alice, { prompt: "asked landscape", size: "1536x1024", got: [[1254, 1254]], createdAt: at(3) });
+    const mixed = await makeGeneration(w, alice, {
+      prompt: "mixed",
+      size: "1024x1024",
+      images: 2,
+      got: [[1672, 941], [1024, 1000]],
+      createdAt: at(2),
+    });
+    await makeGeneration(w, alice, { prompt: "failed landscape", size: "1536x1024", status: "FAILED", createdAt: at(1) });
+    const view = async (f: Partial<GalleryFilters>) =>
+      (await listGalleryPage(alice, w, filters(f))).generations.map((g) => [g.prompt, g.images.filter((i) => i.listed).length]);
+
+    expect(await view({ size: "1024x1024" })).toEqual([["mixed", 1], ["asked landscape", 1]]);
+    expect(await view({ size: "1536x1024" })).toEqual([["mixed", 1]]);
+    expect(await view({ size: "1024x1536" })).toEqual([]);
+    // Nothing was made, so a failed generation is filed under the size it asked for.
+    expect(await view({ size: "1536x1024", status: "failed" })).toEqual([["failed landscape", 0]]);
+    expect(await view({ size: "1536x1024", status: "all" })).toEqual([["failed landscape", 0], ["mixed", 1]]);
+    expect(await view({ size: "1024x1024", status: "failed" })).toEqual([]);
+
+    // The lightbox walks only the images of that shape: from the square one of "mixed" to the older square one.
+    const squareOfMixed = mixed.images[1]!.id;
+    const detail = await getGalleryImage(alice, w, squareOfMixed, filters({ size: "1024x1024" }));
+    expect([detail?.previousId, detail?.nextId]).toEqual([null, fieldSquare.images[0]!.id]);
+    // The live poll walks pending rows whatever the shape and returns the settled ones that match.
+    const live = await listGalleryUpdates(alice, w, filters({ size: "1536x1024" }), LIVE_LATEST);
+    expect(ids(live.generations)).toEqual([mixed.id]);
   });
 
   it("shows a failed generation with its reason, and Retry only to its author", async () => {

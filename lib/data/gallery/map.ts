@@ -5,6 +5,7 @@ import { fileUrl, toImageDTO } from "@/lib/data/dto";
 import type { GalleryRow, Scope } from "@/lib/data/gallery/query";
 import type { GalleryGenerationDTO } from "@/lib/data/gallery/types";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { shapeOfSize } from "@/lib/images/shape";
 import { can } from "@/lib/permissions";
 import { fileExtension } from "@/lib/storage";
 import type { GalleryFilters } from "@/lib/validations/gallery";
@@ -42,6 +43,7 @@ export function toGalleryDTO(
 ): GalleryGenerationDTO {
   const own = row.userId === viewer.id;
   const status = row.status === "FAILED" ? "FAILED" : "SUCCEEDED";
+  const shape = filters.size && shapeOfSize(filters.size);
   return {
     id: row.id,
     workspace: { slug: workspace.slug, name: workspace.name },
@@ -70,7 +72,9 @@ export function toGalleryDTO(
         favorite,
         collectionIds,
         listed:
-          (!filters.favorites || favorite) && (!scope.collectionId || collectionIds.includes(scope.collectionId)),
+          (!filters.favorites || favorite) &&
+          (!scope.collectionId || collectionIds.includes(scope.collectionId)) &&
+          (!shape || img.shape === shape),
       };
     }),
     error: status === "FAILED" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "It failed." } : null,

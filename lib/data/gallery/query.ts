@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth";
 import { imageSelect } from "@/lib/data/dto";
 import { generationFilterWhere } from "@/lib/data/reviews";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
+import { shapeOfSize } from "@/lib/images/shape";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GalleryCursor, GalleryFilters } from "@/lib/validations/gallery";
 
@@ -27,16 +28,22 @@ const STATUS_WHERE: Record<GalleryFilters["status"], Prisma.GenerationWhereInput
 export const ORDER = [{ createdAt: "desc" }, { id: "asc" }] satisfies Prisma.GenerationOrderByWithRelationInput[];
 export const REVERSE_ORDER = [{ createdAt: "asc" }, { id: "desc" }] satisfies Prisma.GenerationOrderByWithRelationInput[];
 
+/**
+ * Which images of a generation a view lists. The size filter is the image's real shape (relays
+ * may ignore the requested size): a generation asked landscape that came back square is square.
+ */
 export function imageWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationImageWhereInput | null {
   const where: Prisma.GenerationImageWhereInput = {};
+  if (filters.size) where.shape = shapeOfSize(filters.size);
   if (filters.favorites) where.favorites = { some: { userId: viewer.id } };
   if (scope.collectionId) where.collectionItems = { some: { collectionId: scope.collectionId } };
   return Object.keys(where).length > 0 ? where : null;
 }
 
 /**
- * Everything but the status and the image filters (favourites, a collection): the rows the live
- * poll walks, pending ones included, so it knows where a teammate's unfinished generation sits.
+ * Everything but the status and the image filters (favourites, a collection, the real shape): the
+ * rows the live poll walks, pending ones included, so it knows where a teammate's unfinished
+ * generation sits (its shape is not known until it has images).
  */
 export function scopeWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters): Prisma.GenerationWhereInput {
   const ids = scope.workspaces.map((w) => w.id);
@@ -49,7 +56,6 @@ export function scopeWhere(viewer: Viewer, scope: Scope, filters: GalleryFilters
   if (only && ids.length === 1 && (filters.member || filters.review)) {
     where.AND = [generationFilterWhere(only, { review: filters.review, memberId: filters.member })];
   }
-  if (filters.size) where.size = filters.size;
   // ILIKE '%q%'. The planner takes the trigram GIN index for a rare word and the createdAt index
   // (stopping at a page of matches) for a common one; scripts/bench.ts prints both plans. Prisma
   // passes % and _ through as wildcards, so they are escaped to be searched for literally.
@@ -61,8 +67,15 @@ export function generationWhere(viewer: Viewer, scope: Scope, filters: GalleryFi
   const where = scopeWhere(viewer, scope, filters);
   where.status = STATUS_WHERE[filters.status];
   const images = imageWhere(viewer, scope, filters);
-  if (images) where.images = { some: images };
-  return where;
+  if (!images) return where;
+  const hasImage: Prisma.GenerationWhereInput = { images: { some: images } };
+  // A failed generation kept no image, so it has no real shape: a size filter alone takes it by
+  // the size it asked for. (Favourites and collections hold images, so they never take it.)
+  const shapeOnly = filters.size !== undefined && Object.keys(images).length === 1;
+  if (!shapeOnly || filters.status === "done") return { ...where, ...hasImage };
+  const failedAsked: Prisma.GenerationWhereInput = { status: "FAILED", size: filters.size };
+  if (filters.status === "failed") return { ...where, ...failedAsked };
+  return { ...where, AND: [...[where.AND ?? []].flat(), { OR: [hasImage, failedAsked] }] };
 }
 
 /** Rows after the cursor in ORDER. */
@@ -101,6 +114,7 @@ export function gallerySelect(viewer: Viewer) {
       orderBy: { index: "asc" },
       select: {
         ...imageSelect,
+        shape: true,
         asset: { select: { ...imageSelect.asset.select, mime: true } },
         favorites: { where: { userId: viewer.id }, select: { userId: true } },
         collectionItems: { select: { collectionId: true } },

@@ -69,7 +69,9 @@ async function generation(maker: Viewer, slug: string, opts: { n?: number; promp
     const result = await storedAsset(workspace.id, maker.id, "RESULT", `result ${index}`);
     const thumb = await storedAsset(workspace.id, maker.id, "THUMB", `thumb ${index}`);
     images.push(
-      await db.generationImage.create({ data: { generationId: row.id, index, assetId: result.id, thumbAssetId: thumb.id } }),
+      await db.generationImage.create({
+        data: { generationId: row.id, index, assetId: result.id, thumbAssetId: thumb.id, shape: "LANDSCAPE" },
+      }),
     );
   }
   return { ...row, reference, images };
