@@ -20,6 +20,7 @@ import { signedFilePath } from "@/lib/data/signed-files";
 import { db } from "@/lib/db";
 import { png } from "@/lib/images/testing/fixtures";
 import { stopQueue } from "@/lib/jobs/queue";
+import { closeListener } from "@/lib/live/listener";
 
 /**
  * The authorization suite: every server action in lib/actions and every route handler under
@@ -61,6 +62,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 
 afterAll(async () => {
   await stopQueue();
+  await closeListener();
   await db.$disconnect();
 });
 
@@ -613,6 +615,20 @@ interface RouteCase {
   check?: (w: World, response: Response) => Promise<void>;
 }
 
+const streamReaders = new WeakMap<Response, { reader: ReadableStreamDefaultReader<string>; text: string }>();
+
+/** Everything an event stream has sent so far, read until `needle` has arrived. */
+async function readStream(response: Response, needle: string): Promise<string> {
+  let state = streamReaders.get(response);
+  if (!state) streamReaders.set(response, (state = { reader: response.body!.pipeThrough(new TextDecoderStream()).getReader(), text: "" }));
+  while (!state.text.includes(needle)) {
+    const { value, done } = await state.reader.read();
+    if (done) throw new Error(`the stream ended before ${needle}`);
+    state.text += value;
+  }
+  return state.text;
+}
+
 function statuses(cells: string): Record<Caller, number> {
   const parts = cells.trim().split(/\s+/).map(Number);
   if (parts.length !== CALLERS.length || parts.some((p) => !Number.isInteger(p))) throw new Error(`bad row: ${cells}`);
@@ -753,6 +769,27 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
         request: async () => ({ path: "/api/ready", params: {} }),
         check: async (_w, response) => {
           expect(await response.json()).toMatchObject({ checks: { database: "ok", queue: "ok", migrations: "ok" }, pendingMigrations: [] });
+        },
+      },
+    ],
+  },
+  events: {
+    GET: [
+      {
+        scenario: "the caller's live stream: changes in their workspaces only, ids only",
+        expect: statuses("401 200 200 200 200 200"),
+        request: async () => ({ path: "/api/events", params: {} }),
+        check: async (w, response) => {
+          const text = await readStream(response, "event: ready");
+          expect(text.startsWith("retry: ")).toBe(true);
+          const { id: teamGeneration } = await makeGeneration(w.team.workspace.id, w.author.id, "a prompt for members only");
+          // A change the caller surely hears, after the team's: by the time it arrives, the team's has been decided.
+          const own = await makePersonalWorkspace(w.viewer!.id);
+          const { id: ownGeneration } = await makeGeneration(own.id, w.viewer!.id);
+          const heard = await readStream(response, ownGeneration);
+          expect(heard.includes(teamGeneration)).toBe(w.viewer !== w.team.outsider);
+          expect(heard).not.toContain("a prompt for members only");
+          await streamReaders.get(response)!.reader.cancel();
         },
       },
     ],

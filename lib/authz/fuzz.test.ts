@@ -20,6 +20,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { png } from "@/lib/images/testing/fixtures";
 import { stopQueue } from "@/lib/jobs/queue";
+import { closeListener } from "@/lib/live/listener";
 import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validations/text";
 
 /**
@@ -59,6 +60,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 
 afterAll(async () => {
   await stopQueue();
+  await closeListener();
   await db.$disconnect();
 });
 
@@ -265,6 +267,7 @@ const routeRows: Record<string, Partial<Record<Method, ((w: World) => Promise<Ro
       return { path: `/api/s/${token}/files/${assetId}`, params: { token, assetId } };
     },
   },
+  events: { GET: async () => ({ path: "/api/events", params: {} }) },
   "me/gallery": { GET: async () => ({ path: "/api/me/gallery", params: {}, query: { cursor: "1.abc", q: "cat", size: "1024x1024" } }) },
   health: { GET: async () => ({ path: "/api/health", params: {} }) },
   ready: { GET: async () => ({ path: "/api/ready", params: {} }) },
@@ -409,6 +412,8 @@ async function answer(handler: RouteFn, request: Parameters<RouteFn>[0], params:
   } catch (e) {
     return `threw ${e instanceof Error ? e.message.slice(0, 120) : String(e)}`;
   }
+  // A stream (the live events) stays open until its reader goes: read its status, then let go.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
   if (response.status >= 500) return `answered ${response.status}`;
   if (response.status >= 400) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { maxRunMs } from "@/lib/jobs/limits";
 import { queuedInWorkspace } from "@/lib/jobs/store";
+import { JOBS_CHANNEL } from "@/lib/live/listener";
 
 export const GENERATION_QUEUE = "generation";
 
@@ -73,7 +74,10 @@ export async function enqueueGeneration(generationId: string): Promise<string | 
   // Fairness at the queue: pg-boss hands out higher priorities first, so a workspace's 50th
   // waiting generation goes behind another workspace's first.
   const priority = -(await queuedInWorkspace(generationId));
-  return boss.send(GENERATION_QUEUE, job, { singletonKey: generationId, priority });
+  const id = await boss.send(GENERATION_QUEUE, job, { singletonKey: generationId, priority });
+  // Wakes every worker's fetch loop now rather than at its next poll (lib/jobs/worker.ts listens).
+  if (id !== null) await boss.getDb().executeSql("SELECT pg_notify($1, '')", [JOBS_CHANNEL]);
+  return id;
 }
 
 /**

@@ -4,6 +4,7 @@ import { setMaxListeners } from "node:events";
 
 import { env } from "@/lib/env";
 import { REQUEUE_AFTER_MS } from "@/lib/jobs/limits";
+import { JOBS_CHANNEL, getListener } from "@/lib/live/listener";
 import { log } from "@/lib/log";
 import { recordRun } from "@/lib/metrics";
 import { startMaintenance } from "@/lib/jobs/maintenance";
@@ -86,11 +87,19 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
     }
   };
 
-  await boss.work<GenerationJob>(
+  const workerId = await boss.work<GenerationJob>(
     GENERATION_QUEUE,
     { batchSize: FETCH_BATCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
     handle,
   );
+  // A sent job wakes the fetch loop at once (the sender NOTIFYs); the poll stays as the fallback
+  // for a lost notification or a listening connection that is reconnecting.
+  const stopWaking = await getListener()
+    .subscribe(JOBS_CHANNEL, () => boss.notifyWorker(workerId))
+    .catch((err: unknown) => {
+      log.warn({ err }, "worker: no wake-up on new jobs; polling only");
+      return () => undefined;
+    });
 
   const stopMaintenance = startMaintenance(
     [
@@ -107,6 +116,7 @@ async function start(options: WorkerOptions): Promise<StopWorker> {
 
   return ({ graceMs = env.WORKER_SHUTDOWN_GRACE_SEC * 1000 } = {}) => {
     stopping ??= (async () => {
+      stopWaking();
       await boss.offWork(GENERATION_QUEUE);
       await stopMaintenance();
       if (running.size > 0) {

@@ -113,8 +113,34 @@ class CatalogFriendlyClient extends pg.Client {
   }
 }
 
+/** The adapter's private parts that executeScript uses. */
+interface ScriptRunner {
+  client: pg.Pool;
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every `;`, which cuts a PL/pgSQL body
+ * (the change-notification triggers) apart. The native engine sends the script whole, as one
+ * simple-protocol query (one implicit transaction); so does this.
+ */
 function adapterFactory(config: PoolConfig) {
-  return new PrismaPg(new pg.Pool({ ...config, Client: CatalogFriendlyClient }), { disposeExternalPool: true });
+  const factory = new PrismaPg(new pg.Pool({ ...config, Client: CatalogFriendlyClient }), { disposeExternalPool: true });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 /**

@@ -1,0 +1,145 @@
+import "server-only";
+import { z } from "zod";
+
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { CHANGES_CHANNEL, getListener } from "@/lib/live/listener";
+
+/**
+ * What a tab is told: which generation changed, in which workspace (its slug, as the tab's URLs and
+ * query keys name it), and whether the viewer made it. Ids only: the tab reads the change itself
+ * through the ordinary, permission-checked routes.
+ */
+export interface LiveChange {
+  workspace: string;
+  generationId: string;
+  mine: boolean;
+}
+
+export type TabMessage = { type: "change"; change: LiveChange } | { type: "resync" };
+
+/** The triggers' payload (see the change_notifications migration). */
+const notificationSchema = z.object({ w: z.string().min(1), g: z.string().min(1), u: z.string().min(1) });
+type Notification = z.infer<typeof notificationSchema>;
+
+type Tab = (message: TabMessage) => void;
+
+/**
+ * Fans the process's notifications out to its open tabs. A change goes to a tab only when the
+ * tab's viewer is a member of the change's workspace at that moment: membership is read when the
+ * change is forwarded (one query per batch), not when the tab connected, so a removed member
+ * stops hearing at once and a new one starts without reconnecting.
+ */
+class Hub {
+  private tabs = new Map<string, Set<Tab>>();
+  private pending: Notification[] = [];
+  private flushing: Promise<void> | null = null;
+  private subscribed: Promise<unknown> | null = null;
+
+  /** Registers a tab of this viewer; resolves (to its removal) once notifications are being heard. */
+  async add(userId: string, tab: Tab): Promise<() => void> {
+    let set = this.tabs.get(userId);
+    if (!set) this.tabs.set(userId, (set = new Set()));
+    set.add(tab);
+    const remove = () => {
+      const current = this.tabs.get(userId);
+      current?.delete(tab);
+      if (current?.size === 0) this.tabs.delete(userId);
+    };
+    try {
+      await this.listen();
+    } catch (error) {
+      remove();
+      throw error;
+    }
+    return remove;
+  }
+
+  /** Open tabs in this process (metrics, tests). */
+  get size(): number {
+    let n = 0;
+    for (const set of this.tabs.values()) n += set.size;
+    return n;
+  }
+
+  private listen(): Promise<unknown> {
+    this.subscribed ??= (async () => {
+      const listener = getListener();
+      // Notifications sent while the connection was down are gone: every tab re-reads what it shows.
+      listener.onReconnect(() => this.broadcast({ type: "resync" }));
+      await listener.subscribe(CHANGES_CHANNEL, (payload) => this.receive(payload));
+    })().catch((error: unknown) => {
+      this.subscribed = null;
+      throw error;
+    });
+    return this.subscribed;
+  }
+
+  private receive(payload: string): void {
+    let parsed: Notification;
+    try {
+      parsed = notificationSchema.parse(JSON.parse(payload));
+    } catch {
+      log.warn({ payload: payload.slice(0, 200) }, "live updates: malformed notification ignored");
+      return;
+    }
+    if (this.tabs.size === 0) return;
+    this.pending.push(parsed);
+    this.schedule();
+  }
+
+  /** Notifications that arrive while a batch is being checked wait for the next batch. */
+  private schedule(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.pending.length > 0) this.schedule();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // One macrotask of grace gathers a burst (a generation's slots settling together) into one query.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const batch = this.pending;
+    this.pending = [];
+    const userIds = [...this.tabs.keys()];
+    if (userIds.length === 0) return;
+    const workspaceIds = [...new Set(batch.map((n) => n.w))];
+    let members: { userId: string; workspaceId: string; workspace: { slug: string } }[];
+    try {
+      members = await db.membership.findMany({
+        where: { workspaceId: { in: workspaceIds }, userId: { in: userIds } },
+        select: { userId: true, workspaceId: true, workspace: { select: { slug: true } } },
+      });
+    } catch (err) {
+      // Without the check nothing is forwarded; tabs re-read everything instead.
+      log.error({ err }, "live updates: membership check failed");
+      this.broadcast({ type: "resync" });
+      return;
+    }
+    const byWorkspace = new Map<string, typeof members>();
+    for (const m of members) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m]);
+    const seen = new Set<string>();
+    for (const n of batch) {
+      const key = `${n.w}\u0000${n.g}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const m of byWorkspace.get(n.w) ?? []) {
+        const change: LiveChange = { workspace: m.workspace.slug, generationId: n.g, mine: m.userId === n.u };
+        for (const tab of this.tabs.get(m.userId) ?? []) tab({ type: "change", change });
+      }
+    }
+  }
+
+  private broadcast(message: TabMessage): void {
+    for (const set of this.tabs.values()) for (const tab of set) tab(message);
+  }
+}
+
+const globalForHub = globalThis as unknown as { atelierHub?: Hub };
+
+/** The process's hub (on globalThis for the same reason as the listener). */
+export function getHub(): Hub {
+  globalForHub.atelierHub ??= new Hub();
+  return globalForHub.atelierHub;
+}
