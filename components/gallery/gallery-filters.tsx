@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useTransition, type FormEvent } from "react";
-import { IMAGE_SIZES, SIZE_CHOICES } from "@/lib/validations/generation";
+import { IMAGE_SIZES, SIZE_CHOICES } from "@/lib/validations/generation-limits";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 import {
   galleryFiltersToParams,

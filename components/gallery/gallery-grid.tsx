@@ -2,9 +2,9 @@
 
 import { useState, type MouseEvent } from "react";
 import { workspaceUrls } from "@/lib/urls";
+import { sizeLabel } from "@/lib/validations/size";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { GridItem } from "./gallery-state";
-import { sizeLabel } from "./image-detail";
 import type { GalleryActions } from "./use-gallery-actions";
 
 interface Props {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { GallerySource } from "@/lib/client-data/gallery";
@@ -8,14 +9,18 @@ import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryPageDTO } from "@/lib/data/gallery/types";
 import { GalleryGrid } from "./gallery-grid";
 import { applyToPages, type GalleryUpdate } from "./gallery-state";
-import { Lightbox } from "./lightbox";
-import { SelectionBar } from "./selection-bar";
 import { useGalleryActions } from "./use-gallery-actions";
 import { useGalleryPages } from "./use-gallery-pages";
 import { useInfiniteSentinel } from "./use-infinite-sentinel";
 import { useLightboxRoute } from "./use-lightbox-route";
 import { useLiveGallery } from "./use-live-gallery";
 import { useNotice, type NoticeState } from "./use-notice";
+
+// Loaded when first shown: the lightbox (detail, sharing, discussion) when an image is opened,
+// the selection bar (bulk actions, collections) in select mode. Server-rendered when the URL
+// opens an image, so a shared link still paints the image at once.
+const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox));
+const SelectionBar = dynamic(() => import("./selection-bar").then((m) => m.SelectionBar));
 
 interface Props {
   source: GallerySource;

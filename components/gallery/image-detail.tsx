@@ -8,8 +8,7 @@ import { reuseImageAction } from "@/lib/actions/reuse-image";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { workspaceUrls } from "@/lib/urls";
-import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
-import { sizeNote } from "@/lib/validations/size";
+import { sizeLabel, sizeNote } from "@/lib/validations/size";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
 import { LocalTime } from "./local-time";
@@ -30,11 +29,6 @@ interface Props {
 
 const small = buttonClass("secondary", "px-3 py-1.5");
 const dangerLink = "rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft";
-
-export function sizeLabel(size: string): string {
-  const choice = SIZE_CHOICES[size as ImageSize];
-  return `${choice ? `${choice.label} · ` : ""}${size.replace("x", "×")}`;
-}
 
 /** Everything about one result image: large, with its prompt, inputs, siblings and what can be done with it. */
 export function ImageDetail({ generation: g, image, collections, onCollectionCreated, actions, onNavigate, showWorkspace, titleId }: Props) {

@@ -1,11 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { ImageDetail } from "./image-detail";
-import { LightboxDiscussion } from "./lightbox-discussion";
 import type { GalleryActions } from "./use-gallery-actions";
+
+// The review and comments load after the image they are about, in their own chunk.
+const LightboxDiscussion = dynamic(() => import("./lightbox-discussion").then((m) => m.LightboxDiscussion), { ssr: false });
 
 interface Props {
   generation: GalleryGenerationDTO;

@@ -1,9 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { createPortal } from "react-dom";
-import { ShareDialog } from "./share-dialog";
 import type { ShareTargetRef } from "./types";
+
+// Few visitors share: the dialog (its form, expiry choices, copy button) loads on the first click.
+const ShareDialog = dynamic(() => import("./share-dialog").then((m) => m.ShareDialog), { ssr: false });
 
 export type { ShareTargetRef } from "./types";
 

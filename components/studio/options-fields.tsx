@@ -1,6 +1,6 @@
 "use client";
 
-import { IMAGE_SIZES, SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
+import { IMAGE_SIZES, SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation-limits";
 
 interface Props {
   size: ImageSize;

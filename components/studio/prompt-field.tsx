@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH, referencedSlots } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH, referencedSlots } from "@/lib/validations/generation-limits";
 
 interface Props {
   value: string;

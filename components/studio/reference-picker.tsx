@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type Dispatch } from "react";
-import { MAX_REFERENCE_IMAGES, REFERENCE_LABEL_MAX_LENGTH } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES, REFERENCE_LABEL_MAX_LENGTH } from "@/lib/validations/generation-limits";
 import type { ReferenceSlot } from "./use-studio-draft";
 
 type Move = { type: "move"; from: number; to: number };

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { RecentGenerations } from "@/lib/client-data/generations";
 import type { GenerationDTO } from "@/lib/data/dto";
 import { workspaceUrls } from "@/lib/urls";
-import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation-limits";
 import { shapeHint } from "@/lib/validations/size";
 import type { ModelPricing } from "@/lib/usage/estimate";
 import { CreateEstimate } from "./create-estimate";

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { fetchLibrary, workspaceKeys } from "@/lib/client-data/workspace";
 import { pinReferenceAction } from "@/lib/actions/pin-reference";
 import { unpinReferenceAction } from "@/lib/actions/unpin-reference";
-import { LIBRARY_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
+import { LIBRARY_NAME_MAX_LENGTH } from "@/lib/validations/generation-limits";
 
 /** The workspace's pinned references, with pin and unpin; every change re-reads the shelf. */
 export function useReferenceLibrary(workspace: string) {

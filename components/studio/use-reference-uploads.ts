@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type Dispatch } from "react";
+import { downsizePhoto } from "@/lib/client-data/downsize-photo";
 import { uploadReference } from "@/lib/client-data/uploads";
 import { MAX_UPLOAD_BYTES } from "@/lib/images/limits";
-import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation-limits";
 import type { DraftAction, ReferenceSlot } from "./use-studio-draft";
 
 const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / (1024 * 1024);
@@ -46,7 +47,8 @@ export function useReferenceUploads(workspace: string, references: ReferenceSlot
       }));
       dispatch({ type: "add", slots });
       slots.forEach((slot, i) => {
-        uploadReference(workspace, accepted[i]!, (progress) => dispatch({ type: "progress", localId: slot.localId, progress }))
+        downsizePhoto(accepted[i]!)
+          .then((file) => uploadReference(workspace, file, (progress) => dispatch({ type: "progress", localId: slot.localId, progress })))
           .then((asset) => {
             URL.revokeObjectURL(slot.previewUrl);
             dispatch({ type: "uploaded", localId: slot.localId, assetId: asset.id, url: asset.url });

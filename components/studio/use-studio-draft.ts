@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { z } from "zod";
-import { IMAGE_SIZES, MAX_IMAGES_PER_GENERATION, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/validations/generation";
+import { MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/validations/generation-limits";
+import { parseStoredDraft } from "./stored-draft";
 
 export interface ReferenceSlot {
   localId: string;
@@ -67,19 +67,6 @@ function reducer(state: Draft, e: DraftAction): Draft {
   }
 }
 
-// Only finished uploads are kept: a half-sent file cannot be resumed after a reload. The prompt has
-// no cap here: an over-long one is the person's own text, shown with its counter, not dropped.
-const storedDraftSchema = z.object({
-  prompt: z.string(),
-  size: z.enum(IMAGE_SIZES),
-  n: z.number().int().min(1).max(MAX_IMAGES_PER_GENERATION),
-  model: z.string(),
-  parentId: z.string().optional(),
-  references: z
-    .array(z.object({ assetId: z.string(), url: z.string(), fileName: z.string(), label: z.string() }))
-    .max(MAX_REFERENCE_IMAGES),
-});
-
 const storageKey = (workspace: string) => `atelier:draft:${workspace}`;
 
 /**
@@ -95,9 +82,8 @@ export function useStudioDraft(workspace: string, initial: Draft, prefill?: Draf
     if (loaded.current) return;
     loaded.current = true;
     if (prefill) return;
-    const parsed = storedDraftSchema.safeParse(JSON.parse(localStorage.getItem(storageKey(workspace)) ?? "null"));
-    if (!parsed.success) return;
-    const stored = parsed.data;
+    const stored = parseStoredDraft(localStorage.getItem(storageKey(workspace)));
+    if (!stored) return;
     dispatch({
       type: "replace",
       draft: {

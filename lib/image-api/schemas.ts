@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ImageApiError, classify, errorDetail, errorFromAnswer, isHtml, rawAnswer, type RequestContext } from "./errors";
 
-export const IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536"] as const;
-export type ImageSize = (typeof IMAGE_SIZES)[number];
-
-/** The most reference images one request may carry. */
-export const MAX_REFERENCE_IMAGES = 5;
+export { IMAGE_SIZES, type ImageSize, MAX_REFERENCE_IMAGES } from "./sizes";
 
 export interface GeneratedItem {
   url?: string;

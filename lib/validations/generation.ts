@@ -1,19 +1,15 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
-import { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize } from "@/lib/image-api/schemas";
+import {
+  IMAGE_SIZES,
+  MAX_IMAGES_PER_GENERATION,
+  MAX_REFERENCE_IMAGES,
+  PROMPT_MAX_LENGTH,
+  REFERENCE_LABEL_MAX_LENGTH,
+} from "@/lib/validations/generation-limits";
 import { lineTextSchema, multilineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
-export { IMAGE_SIZES, MAX_REFERENCE_IMAGES, type ImageSize };
-
-export const PROMPT_MAX_LENGTH = 4000;
-export const MAX_IMAGES_PER_GENERATION = 4;
-export const REFERENCE_LABEL_MAX_LENGTH = 40;
-
-export const SIZE_CHOICES: Record<ImageSize, { label: string; shape: string }> = {
-  "1024x1024": { label: "Square", shape: "1:1" },
-  "1536x1024": { label: "Landscape", shape: "3:2" },
-  "1024x1536": { label: "Portrait", shape: "2:3" },
-};
+export * from "@/lib/validations/generation-limits";
 
 const id = recordIdSchema;
 
@@ -54,10 +50,3 @@ export const generationRefSchema = z.object({ workspace: workspaceRefSchema, gen
 export const retryGenerationSchema = generationRefSchema.extend({
   slot: z.number().int().min(0).max(MAX_IMAGES_PER_GENERATION - 1).optional(),
 });
-
-/** The @1…@5 tags a prompt uses, so the form can warn about tags that point at empty slots. */
-export function referencedSlots(prompt: string): number[] {
-  const slots = new Set<number>();
-  for (const m of prompt.matchAll(/@([1-5])(?!\d)/g)) slots.add(Number(m[1]));
-  return [...slots].sort();
-}

@@ -1,4 +1,4 @@
-import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
+import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation-limits";
 
 /**
  * The words appended to the prompt that is sent when the model ignores `size` (its pictures take
@@ -40,4 +40,10 @@ export function realShape(width: number, height: number): ImageSize {
   if (ratio > 1.15) return "1536x1024";
   if (ratio < 1 / 1.15) return "1024x1536";
   return "1024x1024";
+}
+
+/** "Landscape · 1536×1024": a requested size as the gallery labels it. */
+export function sizeLabel(size: string): string {
+  const choice = SIZE_CHOICES[size as ImageSize];
+  return `${choice ? `${choice.label} · ` : ""}${size.replace("x", "×")}`;
 }

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+// zod probes for eval (`Function("")`) before its first parse to decide whether to compile
+// parsers; the page CSP forbids eval, so in the browser the probe would only log a violation.
+// Set here, in the base every schema module imports, so it holds wherever a schema reaches the
+// browser — and only there: the Create page ships no zod at all (lib/validations/generation-limits.ts).
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /**
  * The one base for every free-text field people type (prompts, names, labels, comments, file names,
  * search): PostgreSQL refuses U+0000 in text, and other C0 controls, DEL and lone surrogates are

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { emailSchema } from "@/lib/validations/auth";
+import { LIBRARY_NAME_MAX_LENGTH } from "@/lib/validations/generation-limits";
 import { lineTextSchema, multilineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
+
+export { LIBRARY_NAME_MAX_LENGTH };
 
 export const WORKSPACE_NAME_MAX_LENGTH = 60;
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 40;
 export const COMMENT_MAX_LENGTH = 2000;
-export const LIBRARY_NAME_MAX_LENGTH = 60;
 export const MAX_DAILY_QUOTA = 100_000;
 
 /**
