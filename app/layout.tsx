@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { TimeZoneCookie } from "@/components/ui/time-zone-cookie";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,19 +16,24 @@ const inter = localFont({
   weight: "100 900",
 });
 
-export const metadata: Metadata = {
-  title: { default: "Atelier", template: "%s · Atelier" },
-  description: "Make new images from your references and a prompt, keep them in a gallery, share them.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: "Atelier", template: "%s · Atelier" }, description: t("description") };
+}
 
 // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and Next can
 // only put it on its inline scripts while rendering.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        {/* Inherits locale, messages, formats, time zone and the request's "now" from lib/i18n/request.ts. */}
+        <NextIntlClientProvider>
+          <TimeZoneCookie />
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

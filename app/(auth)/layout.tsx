@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -11,6 +12,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         Atelier
       </Link>
       <div className="w-full max-w-sm rounded-card border border-ink/10 bg-paper-raised p-8 shadow-sm">{children}</div>
+      <LocaleSwitcher className="mt-6" />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 
 const steps = [
@@ -15,6 +16,7 @@ export default async function LandingPage() {
       <header className="mx-auto flex max-w-5xl items-center justify-between px-6 py-5">
         <span className="text-lg font-semibold tracking-tight">Atelier</span>
         <nav className="flex items-center gap-2">
+          <LocaleSwitcher />
           {viewer ? (
             <Link href="/w" className={buttonClass("primary")}>
               Open your studio

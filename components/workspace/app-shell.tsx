@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { signOutAction } from "@/lib/actions/sign-out";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -60,6 +61,7 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
           <div className="ml-auto">
             <UsageIndicator workspace={workspace.slug} />
           </div>
+          <LocaleSwitcher />
           <details className="relative">
             <summary
               className="flex size-9 cursor-pointer list-none items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent"

@@ -175,6 +175,16 @@ const actionCases: Record<string, ActionCase[]> = {
     },
   ],
   "sign-out": [{ expect: row("ok ok ok ok ok ok"), input: async () => ({}) }],
+  // Anyone may choose a language; a signed-in caller's choice is stored on their account.
+  "set-locale": [
+    {
+      expect: row("ok ok ok ok ok ok"),
+      input: async () => ({ locale: "zh-CN" }),
+      check: async (w) => {
+        if (w.viewer) expect((await db.user.findUniqueOrThrow({ where: { id: w.viewer.id } })).locale).toBe("zh-CN");
+      },
+    },
+  ],
   // Auth.js is stubbed: the effect (a redirect to the provider) is not observable here.
   "sign-in-with-provider": [{ expect: row("ok ok ok ok ok ok"), input: async () => ({ provider: "github", callbackUrl: "/w" }) }],
 

@@ -152,6 +152,7 @@ const actionRows: Record<string, ActionRow> = {
   "sign-in": async (w) => ({ email: w.owner.email, password: "not checked: Auth.js is stubbed", callbackUrl: "/w" }),
   "sign-up": async () => ({ name: "New", email: `fuzz-${randomUUID()}@example.test`, password: "a long enough passphrase", callbackUrl: "/w" }),
   "sign-out": async () => ({}),
+  "set-locale": async () => ({ locale: "zh-CN" }),
   "sign-in-with-provider": async () => ({ provider: "github", callbackUrl: "/w" }),
   "create-generation": async (w) => ({
     workspace: w.slug,

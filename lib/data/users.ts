@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/config";
 import { hashPassword } from "@/lib/passwords";
 import type { SignUpInput } from "@/lib/validations/auth";
 
@@ -65,4 +66,13 @@ export function findUserWithPasswordHash(email: string) {
 /** The session's user; null for a suspended one, so a suspension ends every session at its next request. */
 export function findUserById(id: string) {
   return db.user.findUnique({ where: { id, suspendedAt: null }, select: { id: true, name: true, email: true, image: true } });
+}
+
+/** The language a person chose with the switcher, or null when they never did. */
+export async function findUserLocale(id: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { locale: true } }))?.locale ?? null;
+}
+
+export async function setUserLocale(id: string, locale: Locale): Promise<void> {
+  await db.user.update({ where: { id }, data: { locale } });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 import { previewInvitation, type InvitationState } from "@/lib/data/invitations";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
@@ -28,6 +29,7 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {children}
       </div>
+      <LocaleSwitcher className="mt-6" />
     </main>
   );
 }

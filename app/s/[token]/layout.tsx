@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 import { shareTokenSchema } from "@/lib/validations/share";
 
@@ -14,6 +15,7 @@ export default async function ShareLayout({ children, params }: { children: Reac
           <Link href="/" className="font-semibold tracking-tight">
             Atelier
           </Link>
+          <LocaleSwitcher className="ml-auto" />
           {viewer ? (
             <Link href="/w" className="text-sm font-medium text-ink-soft hover:text-ink">
               Your studio
