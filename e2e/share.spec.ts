@@ -63,7 +63,7 @@ test("share a generation, open it signed out, revoke it: page and image answer 4
   expect(await guest.page.content()).not.toContain(account.email);
   await expect(guest.page.getByRole("link", { name: "Sign in to remix" })).toHaveAttribute(
     "href",
-    `/sign-in?callbackUrl=/s/${token}`,
+    `/sign-in?callbackUrl=%2Fs%2F${token}`,
   );
 
   await page.getByRole("link", { name: "Shared links" }).click();

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { appUrls } from "@/lib/urls";
 import { signInThrottleCode } from "@/lib/validations/auth";
 
 export interface Viewer {
@@ -42,7 +43,7 @@ const config: NextAuthConfig = {
   // Credentials sign-in only works with JWT sessions; authorisation never trusts the token alone:
   // requireUser() re-reads the user, and every workspace check reads the membership.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
+  pages: { signIn: appUrls.signIn() },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
@@ -96,6 +97,6 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: the viewer, or a redirect to sign-in. */
 export async function requireUser(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(appUrls.signIn());
   return viewer;
 }

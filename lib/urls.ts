@@ -6,6 +6,8 @@ import type { Route } from "next";
 
 const seg = encodeURIComponent;
 const page = (path: string) => path as Route;
+/** `path` with a query, or bare when the query is empty. */
+const withQuery = (path: string, query?: URLSearchParams) => page(query?.size ? `${path}?${query}` : path);
 
 /** The signed-in pages of one workspace. */
 export const workspaceUrls = {
@@ -19,8 +21,9 @@ export const workspaceUrls = {
     }
     return page(`/w/${seg(slug)}/create${params.size ? `?${params}` : ""}`);
   },
-  gallery: (slug: string) => page(`/w/${seg(slug)}/gallery`),
-  image: (slug: string, imageId: string) => page(`/w/${seg(slug)}/gallery/${seg(imageId)}`),
+  /** `query`: the gallery's filters (lib/validations/gallery.ts), which the image pages keep too. */
+  gallery: (slug: string, query?: URLSearchParams) => withQuery(`/w/${seg(slug)}/gallery`, query),
+  image: (slug: string, imageId: string, query?: URLSearchParams) => withQuery(`/w/${seg(slug)}/gallery/${seg(imageId)}`, query),
   collections: (slug: string) => page(`/w/${seg(slug)}/collections`),
   collection: (slug: string, collectionId: string) => page(`/w/${seg(slug)}/collections/${seg(collectionId)}`),
   activity: (slug: string) => page(`/w/${seg(slug)}/activity`),
@@ -28,6 +31,8 @@ export const workspaceUrls = {
   members: (slug: string, hash?: string) => page(`/w/${seg(slug)}/members${hash ? `#${hash}` : ""}`),
   settings: (slug: string) => page(`/w/${seg(slug)}/settings`),
   shared: (slug: string) => page(`/w/${seg(slug)}/shared`),
+  usage: (slug: string) => page(`/w/${seg(slug)}/usage`),
+  apiKeys: (slug: string) => page(`/w/${seg(slug)}/api-keys`),
 };
 
 export const appUrls = {
@@ -35,15 +40,29 @@ export const appUrls = {
   workspaces: page("/w"),
   newWorkspace: page("/w/new"),
   me: page("/me"),
-  signIn: (callbackUrl?: string | null) => page(callbackUrl ? `/sign-in?callbackUrl=${seg(callbackUrl)}` : "/sign-in"),
-  signUp: page("/sign-up"),
+  admin: page("/admin"),
+  /** `signedUp`: the notice after sign-up; `callbackUrl`: where to go after signing in. */
+  signIn: (callbackUrl?: string | null, notice?: { signedUp?: boolean }) => {
+    const params = new URLSearchParams();
+    if (notice?.signedUp) params.set("signedUp", "1");
+    if (callbackUrl) params.set("callbackUrl", callbackUrl);
+    return withQuery("/sign-in", params);
+  },
+  signUp: (callbackUrl?: string | null) => withQuery("/sign-up", new URLSearchParams(callbackUrl ? { callbackUrl } : {})),
   share: (token: string, query?: { page?: number }) => page(`/s/${seg(token)}${query?.page ? `?page=${query.page}` : ""}`),
   invitation: (token: string) => page(`/invite/${seg(token)}`),
+  /**
+   * A path typed routes cannot know in advance: one that lib/http/return-path.ts checked stays on
+   * this site, or the page the browser is on (usePathname) with another query.
+   */
+  checked: (path: string, query?: URLSearchParams) => withQuery(path, query),
 };
 
 /** Route handlers the browser calls. */
 export const apiUrls = {
   file: (assetId: string) => `/api/files/${seg(assetId)}`,
+  /** The same file served as an attachment (a member file URL from a DTO). */
+  download: (fileUrl: string) => `${fileUrl}?download`,
   sharedFile: (token: string, assetId: string) => `/api/s/${seg(token)}/files/${seg(assetId)}`,
   sharedFiles: (token: string) => `/api/s/${seg(token)}`,
   myGallery: () => "/api/me/gallery",
@@ -53,6 +72,7 @@ export const apiUrls = {
     `/api/w/${seg(workspace)}/generations/${seg(generationId)}/discussion`,
   uploads: (workspace: string) => `/api/w/${seg(workspace)}/uploads`,
   usage: (workspace: string) => `/api/w/${seg(workspace)}/usage`,
+  usageExport: (workspace: string) => `/api/w/${seg(workspace)}/usage/export`,
   library: (workspace: string) => `/api/w/${seg(workspace)}/library`,
   activity: (workspace: string, filter: { review?: string; member?: string }) => {
     const params = new URLSearchParams();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
+import { appUrls } from "@/lib/urls";
 
 const steps = [
   { title: "Bring references", body: "Up to five images: a face, an outfit, a product, a place. Order sets their weight." },
@@ -18,15 +19,15 @@ export default async function LandingPage() {
         <nav className="flex items-center gap-2">
           <LocaleSwitcher />
           {viewer ? (
-            <Link href="/w" className={buttonClass("primary")}>
+            <Link href={appUrls.workspaces} className={buttonClass("primary")}>
               Open your studio
             </Link>
           ) : (
             <>
-              <Link href="/sign-in" className={buttonClass("ghost")}>
+              <Link href={appUrls.signIn()} className={buttonClass("ghost")}>
                 Sign in
               </Link>
-              <Link href="/sign-up" className={buttonClass("primary")}>
+              <Link href={appUrls.signUp()} className={buttonClass("primary")}>
                 Get started
               </Link>
             </>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useTransition, type FormEvent } from "react";
+import { appUrls } from "@/lib/urls";
 import { IMAGE_SIZES, SIZE_CHOICES } from "@/lib/validations/generation-limits";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 import {
@@ -49,7 +50,7 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
     if (changed === "member" && next.member) next.who = "everyone";
     if (changed === "who" && next.who === "me") next.member = undefined;
     const params = galleryFiltersToParams(next);
-    startTransition(() => router.replace(params.size > 0 ? `${pathname}?${params}` : pathname, { scroll: false }));
+    startTransition(() => router.replace(appUrls.checked(pathname, params), { scroll: false }));
   };
 
   return (
@@ -127,7 +128,7 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
         Search
       </button>
       {isFiltered(showWho ? filters : { ...filters, who: "everyone" }) ? (
-        <Link href={pathname} scroll={false} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-ink/5">
+        <Link href={appUrls.checked(pathname)} scroll={false} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-ink/5">
           Clear filters
         </Link>
       ) : null}

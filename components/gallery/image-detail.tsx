@@ -173,7 +173,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
             <>
               <dt className="text-ink-muted">Workspace</dt>
               <dd>
-                <Link href={`/w/${ws}/gallery`} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
+                <Link href={workspaceUrls.gallery(ws)} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
                   {g.workspace.name}
                 </Link>
               </dd>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
+import { apiUrls } from "@/lib/urls";
 import { MAX_BULK_IMAGES } from "@/lib/validations/gallery";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -33,7 +34,7 @@ export function SelectionBar(props: Props) {
   const [confirming, setConfirming] = useState(false);
   const count = selected.length;
   const tooMany = count > MAX_BULK_IMAGES;
-  const zipHref = `/api/w/${encodeURIComponent(workspace)}/zip?ids=${selected.join(",")}`;
+  const zipHref = apiUrls.zip(workspace, selected);
 
   return (
     <div

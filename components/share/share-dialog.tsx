@@ -6,6 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { createShareLinkAction } from "@/lib/actions/create-share-link";
+import { workspaceUrls } from "@/lib/urls";
 import { SHARE_EXPIRY_CHOICES, SHARE_PASSWORD_MIN_LENGTH, type ShareExpiry } from "@/lib/validations/share";
 import { CopyLinkButton } from "./copy-link-button";
 import type { ShareTargetRef } from "./types";
@@ -97,7 +98,7 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
               </p>
             </div>
             <div className="flex items-center justify-between gap-3">
-              <Link href={`/w/${workspace}/shared`} className="text-sm font-medium text-accent hover:underline">
+              <Link href={workspaceUrls.shared(workspace)} className="text-sm font-medium text-accent hover:underline">
                 Manage shared links
               </Link>
               <Button type="button" onClick={close}>

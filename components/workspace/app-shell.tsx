@@ -4,6 +4,7 @@ import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { signOutAction } from "@/lib/actions/sign-out";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { appUrls, workspaceUrls } from "@/lib/urls";
 import { NavLink } from "./nav-link";
 import { UsageIndicator } from "./usage-indicator";
 
@@ -22,7 +23,7 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
     <div className="min-h-dvh">
       <header className="border-b border-ink/10 bg-paper-raised">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
-          <Link href="/w" className="font-semibold tracking-tight">
+          <Link href={appUrls.workspaces} className="font-semibold tracking-tight">
             Atelier
           </Link>
           <details className="relative">
@@ -36,27 +37,27 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
             <div className={`${menu} left-0 text-sm`}>
               <p className="px-3 py-1.5 text-xs font-medium uppercase tracking-wide text-ink-muted">Workspaces</p>
               {workspaces.map((w) => (
-                <Link key={w.slug} href={`/w/${w.slug}/create`} aria-current={w.slug === workspace.slug ? "page" : undefined}>
+                <Link key={w.slug} href={workspaceUrls.create(w.slug)} aria-current={w.slug === workspace.slug ? "page" : undefined}>
                   {w.name}
                 </Link>
               ))}
               <div className="mt-1 border-t border-ink/10 pt-1">
-                <Link href="/w/new" className="font-medium text-accent">
+                <Link href={appUrls.newWorkspace} className="font-medium text-accent">
                   + New workspace
                 </Link>
               </div>
             </div>
           </details>
           <nav aria-label="Workspace" className="flex items-center gap-1">
-            <NavLink href={`/w/${workspace.slug}/create`}>Create</NavLink>
-            <NavLink href={`/w/${workspace.slug}/gallery`}>Gallery</NavLink>
-            <NavLink href={`/w/${workspace.slug}/collections`}>Collections</NavLink>
-            <NavLink href={`/w/${workspace.slug}/activity`}>Activity</NavLink>
-            <NavLink href={`/w/${workspace.slug}/members`}>Members</NavLink>
-            {can(workspace.role, "workspace.rename") ? <NavLink href={`/w/${workspace.slug}/settings`}>Settings</NavLink> : null}
-            <NavLink href={`/w/${workspace.slug}/shared`}>Shared links</NavLink>
-            <NavLink href={`/w/${workspace.slug}/usage`}>Usage</NavLink>
-            {can(workspace.role, "apikey.create") ? <NavLink href={`/w/${workspace.slug}/api-keys`}>API keys</NavLink> : null}
+            <NavLink href={workspaceUrls.create(workspace.slug)}>Create</NavLink>
+            <NavLink href={workspaceUrls.gallery(workspace.slug)}>Gallery</NavLink>
+            <NavLink href={workspaceUrls.collections(workspace.slug)}>Collections</NavLink>
+            <NavLink href={workspaceUrls.activity(workspace.slug)}>Activity</NavLink>
+            <NavLink href={workspaceUrls.members(workspace.slug)}>Members</NavLink>
+            {can(workspace.role, "workspace.rename") ? <NavLink href={workspaceUrls.settings(workspace.slug)}>Settings</NavLink> : null}
+            <NavLink href={workspaceUrls.shared(workspace.slug)}>Shared links</NavLink>
+            <NavLink href={workspaceUrls.usage(workspace.slug)}>Usage</NavLink>
+            {can(workspace.role, "apikey.create") ? <NavLink href={workspaceUrls.apiKeys(workspace.slug)}>API keys</NavLink> : null}
           </nav>
           <div className="ml-auto">
             <UsageIndicator workspace={workspace.slug} />
@@ -74,7 +75,7 @@ export function AppShell({ viewer, workspace, workspaces, children }: Props) {
                 <p className="font-medium">{viewer.name ?? "Your account"}</p>
                 <p className="text-ink-muted">{viewer.email}</p>
               </div>
-              <Link href="/me" className="border-t border-ink/10">
+              <Link href={appUrls.me} className="border-t border-ink/10">
                 My gallery
               </Link>
               <form action={signOutAction} className="border-t border-ink/10 pt-1">

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { changeMemberRole } from "@/lib/data/members";
+import { workspaceUrls } from "@/lib/urls";
 import { changeRoleSchema, ROLE_LABEL } from "@/lib/validations/workspace";
 
 export const changeRoleAction = workspaceAction(
@@ -13,7 +14,7 @@ export const changeRoleAction = workspaceAction(
     const result = await changeMemberRole(viewer, workspace, input.userId, input.role);
     if (!result.ok) return result;
     // Changing one's own role changes one's own navigation too.
-    revalidatePath(`/w/${workspace.slug}`, "layout");
+    revalidatePath(workspaceUrls.root(workspace.slug), "layout");
     return { ok: true, message: `Role changed to ${ROLE_LABEL[input.role].toLowerCase()}.` };
   },
 );

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { createApiKey } from "@/lib/data/api-keys";
+import { workspaceUrls } from "@/lib/urls";
 import { createApiKeySchema } from "@/lib/validations/workspace";
 
 /** The token is in this answer only: the database keeps its hash. */
 export const createApiKeyAction = workspaceAction("create-api-key", "apikey.create", createApiKeySchema, async ({ viewer, workspace, input }) => {
   const result = await createApiKey(viewer, workspace, input);
   if (!result.ok) return result;
-  revalidatePath(`/w/${workspace.slug}/api-keys`);
+  revalidatePath(workspaceUrls.apiKeys(workspace.slug));
   return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: result.value };
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { ActionError, workspaceAction } from "@/lib/actions/action";
 import { createShareLink, ShareRefusedError } from "@/lib/data/share/links";
+import { workspaceUrls } from "@/lib/urls";
 import { createShareLinkSchema } from "@/lib/validations/share";
 
 /**
@@ -17,7 +18,7 @@ export const createShareLinkAction = workspaceAction(
   async ({ viewer, workspace, input }) => {
     try {
       const link = await createShareLink(viewer, workspace, input);
-      revalidatePath(`/w/${workspace.slug}/shared`);
+      revalidatePath(workspaceUrls.shared(workspace.slug));
       return { ok: true, message: "Link created. Anyone with it can see what you shared.", data: link };
     } catch (e) {
       if (e instanceof ShareRefusedError) throw new ActionError(e.message);

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { workspaceAction } from "@/lib/actions/action";
 import { deleteWorkspace } from "@/lib/data/workspace-admin";
+import { appUrls } from "@/lib/urls";
 import { deleteWorkspaceSchema } from "@/lib/validations/workspace";
 
 /** Owner only, and only with the workspace's address typed out: there is no undo. */
@@ -13,6 +14,6 @@ export const deleteWorkspaceAction = workspaceAction(
   async ({ workspace, input }) => {
     const result = await deleteWorkspace(workspace, input.confirm);
     if (!result.ok) return result;
-    redirect("/w");
+    redirect(appUrls.workspaces);
   },
 );

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { createInvitation, invitationPath } from "@/lib/data/invitations";
+import { workspaceUrls } from "@/lib/urls";
 import { inviteMemberSchema } from "@/lib/validations/workspace";
 
 /**
@@ -16,7 +17,7 @@ export const inviteMemberAction = workspaceAction(
   async ({ viewer, workspace, input }) => {
     const result = await createInvitation(viewer, workspace, input);
     if (!result.ok) return result;
-    revalidatePath(`/w/${workspace.slug}/members`);
+    revalidatePath(workspaceUrls.members(workspace.slug));
     return {
       ok: true,
       message: "Invitation link created. Copy it now: it is shown only once.",

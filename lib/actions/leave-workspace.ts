@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { workspaceAction } from "@/lib/actions/action";
 import { leaveWorkspace } from "@/lib/data/members";
+import { appUrls } from "@/lib/urls";
 import { leaveWorkspaceSchema } from "@/lib/validations/workspace";
 
 export const leaveWorkspaceAction = workspaceAction(
@@ -12,6 +13,6 @@ export const leaveWorkspaceAction = workspaceAction(
   async ({ viewer, workspace }) => {
     const result = await leaveWorkspace(viewer, workspace);
     if (!result.ok) return result;
-    redirect("/w");
+    redirect(appUrls.workspaces);
   },
 );

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { removeMember } from "@/lib/data/members";
+import { workspaceUrls } from "@/lib/urls";
 import { memberTargetSchema } from "@/lib/validations/workspace";
 
 /**
@@ -16,7 +17,7 @@ export const removeMemberAction = workspaceAction(
   async ({ viewer, workspace, input }) => {
     const result = await removeMember(viewer, workspace, input.userId);
     if (!result.ok) return result;
-    revalidatePath(`/w/${workspace.slug}/members`);
+    revalidatePath(workspaceUrls.members(workspace.slug));
     return { ok: true, message: "Member removed. Their generations stay in this workspace." };
   },
 );

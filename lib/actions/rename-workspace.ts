@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { renameWorkspace } from "@/lib/data/workspace-admin";
+import { workspaceUrls } from "@/lib/urls";
 import { renameWorkspaceSchema } from "@/lib/validations/workspace";
 
 export const renameWorkspaceAction = workspaceAction(
@@ -13,7 +14,7 @@ export const renameWorkspaceAction = workspaceAction(
     const result = await renameWorkspace(workspace, input.name);
     if (!result.ok) return result;
     // The name shows in the shell's switcher on every page of the workspace.
-    revalidatePath(`/w/${workspace.slug}`, "layout");
+    revalidatePath(workspaceUrls.root(workspace.slug), "layout");
     return { ok: true, message: `Renamed to ${input.name}.` };
   },
 );

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { revokeInvitation } from "@/lib/data/invitations";
+import { workspaceUrls } from "@/lib/urls";
 import { revokeInvitationSchema } from "@/lib/validations/workspace";
 
 export const revokeInvitationAction = workspaceAction(
@@ -12,7 +13,7 @@ export const revokeInvitationAction = workspaceAction(
   async ({ workspace, input }) => {
     const result = await revokeInvitation(workspace, input.invitationId);
     if (!result.ok) return result;
-    revalidatePath(`/w/${workspace.slug}/members`);
+    revalidatePath(workspaceUrls.members(workspace.slug));
     return { ok: true, message: "Invitation revoked; its link no longer works." };
   },
 );

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { revokeShareLink } from "@/lib/data/share/links";
+import { workspaceUrls } from "@/lib/urls";
 import { revokeShareLinkSchema } from "@/lib/validations/share";
 
 /** Ends a link at once: its page and every file behind it answer "not found" from now on. */
@@ -15,7 +16,7 @@ export const revokeShareLinkAction = workspaceAction(
     if (!(await revokeShareLink(viewer, workspace, input.linkId))) {
       return { ok: false, message: "There is no active link of yours to revoke here." };
     }
-    revalidatePath(`/w/${workspace.slug}/shared`);
+    revalidatePath(workspaceUrls.shared(workspace.slug));
     return { ok: true, message: "Link revoked. It now answers “not found”." };
   },
 );

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { setDailyQuota } from "@/lib/data/workspace-admin";
 import { env } from "@/lib/env";
+import { workspaceUrls } from "@/lib/urls";
 import { setDailyQuotaSchema } from "@/lib/validations/workspace";
 
 /** Takes effect at once; today's count is kept, so lowering below it stops new generations until midnight UTC. */
@@ -14,7 +15,7 @@ export const setDailyQuotaAction = workspaceAction(
   async ({ workspace, input }) => {
     const result = await setDailyQuota(workspace, input.dailyQuota);
     if (!result.ok) return result;
-    revalidatePath(`/w/${workspace.slug}`, "layout");
+    revalidatePath(workspaceUrls.root(workspace.slug), "layout");
     return {
       ok: true,
       message:

@@ -6,6 +6,7 @@ import { publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { appUrls } from "@/lib/urls";
 import { callbackUrlSchema, signInSchema, signInThrottledMessage, signInThrottleMs } from "@/lib/validations/auth";
 
 /** The attempt limits live where the password is checked (lib/data/sign-in-attempts.ts). */
@@ -23,7 +24,7 @@ export const signInAction = publicAction(
       }
       throw e;
     }
-    redirect(safeReturnPath(callbackUrl, env.APP_URL));
+    redirect(appUrls.checked(safeReturnPath(callbackUrl, env.APP_URL)));
   },
 );
 

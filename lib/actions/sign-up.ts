@@ -6,6 +6,7 @@ import { publicAction } from "@/lib/actions/action";
 import { createUserWithPassword, EmailTakenError } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { appUrls } from "@/lib/urls";
 import { callbackUrlSchema, signUpSchema } from "@/lib/validations/auth";
 
 // An invitation link sends people here with a callbackUrl back to it.
@@ -24,8 +25,5 @@ export const signUpAction = publicAction("sign-up", schema, async (input) => {
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
   }
-  const params = new URLSearchParams({ signedUp: "1" });
-  const back = safeReturnPath(input.callbackUrl, env.APP_URL, "");
-  if (back) params.set("callbackUrl", back);
-  redirect(`/sign-in?${params}`);
+  redirect(appUrls.signIn(safeReturnPath(input.callbackUrl, env.APP_URL, ""), { signedUp: true }));
 });

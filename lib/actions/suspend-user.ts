@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { isInstanceAdmin, setUserSuspended } from "@/lib/data/admin";
+import { appUrls } from "@/lib/urls";
 import { suspendUserSchema } from "@/lib/validations/workspace";
 
 /** Instance administrators only; a suspended account's sessions end at their next request. */
@@ -10,6 +11,6 @@ export const suspendUserAction = userAction("suspend-user", suspendUserSchema, a
   if (!isInstanceAdmin(viewer)) return { ok: false, message: "Not found." };
   const result = await setUserSuspended(viewer, input.email, input.suspended);
   if (!result.ok) return result;
-  revalidatePath("/admin");
+  revalidatePath(appUrls.admin);
   return { ok: true, message: input.suspended ? `${input.email} is suspended.` : `${input.email} may sign in again.` };
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { isInstanceAdmin, setWorkspaceSuspended } from "@/lib/data/admin";
+import { appUrls } from "@/lib/urls";
 import { suspendWorkspaceSchema } from "@/lib/validations/workspace";
 
 /** Instance administrators only; a suspended workspace starts no generation (studio or API). */
@@ -10,6 +11,6 @@ export const suspendWorkspaceAction = userAction("suspend-workspace", suspendWor
   if (!isInstanceAdmin(viewer)) return { ok: false, message: "Not found." };
   const result = await setWorkspaceSuspended(input.workspaceId, input.suspended);
   if (!result.ok) return result;
-  revalidatePath("/admin");
+  revalidatePath(appUrls.admin);
   return { ok: true, message: input.suspended ? "Workspace suspended." : "Workspace active again." };
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/action";
 import { transferOwnership } from "@/lib/data/members";
+import { workspaceUrls } from "@/lib/urls";
 import { transferOwnershipSchema } from "@/lib/validations/workspace";
 
 /** The chosen member becomes an owner and the current owner an admin. */
@@ -14,7 +15,7 @@ export const transferOwnershipAction = workspaceAction(
     const result = await transferOwnership(viewer, workspace, input.userId);
     if (!result.ok) return result;
     // The former owner's navigation and controls change with their role.
-    revalidatePath(`/w/${workspace.slug}`, "layout");
+    revalidatePath(workspaceUrls.root(workspace.slug), "layout");
     return { ok: true, message: "Ownership transferred. You are now an admin of this workspace." };
   },
 );

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GenerationStatus, SlotStatus } from "@/lib/generated/prisma/enums";
+import { apiUrls } from "@/lib/urls";
 
 /** One result image as every client view gets it (the gallery adds its own fields on top). */
 export interface ImageDTO {
@@ -60,7 +61,7 @@ export interface AssetDTO {
   fileName: string | null;
 }
 
-export const fileUrl = (assetId: string) => `/api/files/${assetId}`;
+export const fileUrl = apiUrls.file;
 
 /** The columns `toImageDTO` reads; spread it into a select and add what a view needs beside. */
 export const imageSelect = {

@@ -7,6 +7,7 @@ import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { appUrls } from "@/lib/urls";
 import type { AssignableRole } from "@/lib/validations/workspace";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,7 +17,7 @@ function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export const invitationPath = (token: string) => `/invite/${token}`;
+export const invitationPath = (token: string) => appUrls.invitation(token);
 
 export async function createInvitation(
   viewer: Viewer,

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { listMyGalleryPage, myFilters } from "@/lib/data/gallery/read";
 import { homeWorkspaceSlug } from "@/lib/data/workspaces";
+import { appUrls, workspaceUrls } from "@/lib/urls";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
 export const metadata: Metadata = { title: "My gallery" };
@@ -35,7 +36,7 @@ export default async function MyGalleryPage({ searchParams }: { searchParams: Pr
             <EmptyState
               title="No results for these filters"
               action={
-                <Link href="/me" className={buttonClass("secondary")}>
+                <Link href={appUrls.me} className={buttonClass("secondary")}>
                   Clear filters
                 </Link>
               }
@@ -47,7 +48,7 @@ export default async function MyGalleryPage({ searchParams }: { searchParams: Pr
               title="No images yet"
               action={
                 home ? (
-                  <Link href={`/w/${home}/create`} className={buttonClass("primary")}>
+                  <Link href={workspaceUrls.create(home)} className={buttonClass("primary")}>
                     Create your first image
                   </Link>
                 ) : undefined

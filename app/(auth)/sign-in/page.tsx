@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { appUrls } from "@/lib/urls";
 import { OAuthButtons } from "../_components/oauth-buttons";
 import { SignInForm } from "../_components/sign-in-form";
 import { SIGNED_UP_NOTICE, signInThrottledMessage, signInThrottleMs } from "@/lib/validations/auth";
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <OAuthButtons callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
       <p className="mt-6 text-sm text-ink-muted">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-accent hover:underline">
+        <Link href={appUrls.signUp()} className="font-medium text-accent hover:underline">
           Create an account
         </Link>
       </p>

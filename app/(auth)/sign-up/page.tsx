@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { appUrls } from "@/lib/urls";
 import { OAuthButtons } from "../_components/oauth-buttons";
 import { SignUpForm } from "../_components/sign-up-form";
 
@@ -19,7 +20,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <OAuthButtons callbackUrl={callback} />
       <p className="mt-6 text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href={callback ? `/sign-in?callbackUrl=${encodeURIComponent(callback)}` : "/sign-in"} className="font-medium text-accent hover:underline">
+        <Link href={appUrls.signIn(callback)} className="font-medium text-accent hover:underline">
           Sign in
         </Link>
       </p>

@@ -6,6 +6,7 @@ import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 import { previewInvitation, type InvitationState } from "@/lib/data/invitations";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
+import { appUrls, workspaceUrls } from "@/lib/urls";
 import { invitationTokenSchema, ROLE_LABEL } from "@/lib/validations/workspace";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
 
@@ -22,7 +23,7 @@ const STATE_TEXT: Record<Exclude<InvitationState, "valid">, string> = {
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
-      <Link href="/" className="mb-8 text-xl font-semibold tracking-tight">
+      <Link href={appUrls.home} className="mb-8 text-xl font-semibold tracking-tight">
         Atelier
       </Link>
       <div className="w-full max-w-md space-y-4 rounded-card border border-ink/10 bg-paper-raised p-8 shadow-sm">
@@ -68,19 +69,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {invitation.email ? ` The invitation is for ${invitation.email}.` : null}
     </p>
   );
-  const here = `/invite/${parsed.data}`;
+  const here = appUrls.invitation(parsed.data);
   const viewer = await getViewer();
 
   if (!viewer) {
-    const callback = `?callbackUrl=${encodeURIComponent(here)}`;
     return (
       <Card title={`Join ${invitation.workspaceName}`}>
         {intro}
         <div className="flex flex-col gap-2 pt-2">
-          <Link href={`/sign-up${callback}`} className={buttonClass("primary")}>
+          <Link href={appUrls.signUp(here)} className={buttonClass("primary")}>
             Create an account to join
           </Link>
-          <Link href={`/sign-in${callback}`} className={buttonClass("secondary")}>
+          <Link href={appUrls.signIn(here)} className={buttonClass("secondary")}>
             I have an account: sign in
           </Link>
         </div>
@@ -91,7 +91,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (await getWorkspaceAccess(viewer, invitation.workspaceSlug)) {
     return (
       <Card title={`You're already in ${invitation.workspaceName}`}>
-        <Link href={`/w/${invitation.workspaceSlug}/create`} className={buttonClass("primary")}>
+        <Link href={workspaceUrls.create(invitation.workspaceSlug)} className={buttonClass("primary")}>
           Open {invitation.workspaceName}
         </Link>
       </Card>

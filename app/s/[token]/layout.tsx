@@ -2,26 +2,27 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
+import { appUrls } from "@/lib/urls";
 import { shareTokenSchema } from "@/lib/validations/share";
 
 /** The public frame of a share page: none of the sharer's workspace chrome. */
 export default async function ShareLayout({ children, params }: { children: ReactNode; params: Promise<{ token: string }> }) {
   const [viewer, { token }] = await Promise.all([getViewer(), params]);
-  const back = shareTokenSchema.safeParse(token).success ? `?callbackUrl=/s/${token}` : "";
+  const back = shareTokenSchema.safeParse(token).success ? appUrls.share(token) : null;
   return (
     <div className="min-h-dvh">
       <header className="border-b border-ink/10 bg-paper-raised">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-          <Link href="/" className="font-semibold tracking-tight">
+          <Link href={appUrls.home} className="font-semibold tracking-tight">
             Atelier
           </Link>
           <LocaleSwitcher className="ml-auto" />
           {viewer ? (
-            <Link href="/w" className="text-sm font-medium text-ink-soft hover:text-ink">
+            <Link href={appUrls.workspaces} className="text-sm font-medium text-ink-soft hover:text-ink">
               Your studio
             </Link>
           ) : (
-            <Link href={`/sign-in${back}`} className="text-sm font-medium text-ink-soft hover:text-ink">
+            <Link href={appUrls.signIn(back)} className="text-sm font-medium text-ink-soft hover:text-ink">
               Sign in
             </Link>
           )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { appUrls } from "@/lib/urls";
 
 /** Revoked, expired and never-existing links all look like this, so none can be told apart. */
 export default function ShareNotFound() {
@@ -10,7 +11,7 @@ export default function ShareNotFound() {
       <p className="mt-3 max-w-md text-ink-muted">
         The person who shared it may have revoked it, or it may have expired. Ask them for a new link.
       </p>
-      <Link href="/" className={buttonClass("secondary", "mt-8")}>
+      <Link href={appUrls.home} className={buttonClass("secondary", "mt-8")}>
         Go to Atelier
       </Link>
     </div>

@@ -9,6 +9,7 @@ import { getSharedContent, recordShareView, type SharedContentDTO } from "@/lib/
 import { resolveShareLink, type ShareAccess } from "@/lib/data/share/shared-access";
 import { SHARE_PAGE_PROOF_COOKIE, shareUrl } from "@/lib/data/share/tokens";
 import { env } from "@/lib/env";
+import { appUrls } from "@/lib/urls";
 import { sharePageSchema } from "@/lib/validations/share";
 import { RemixButton } from "./_components/remix-button";
 import { generationFacts, SharedGeneration } from "./_components/shared-generation";
@@ -98,7 +99,7 @@ export default async function SharePage({
   if (!first && (page > 1 || content.target === "GENERATION")) notFound();
   // Counted only when the content is shown, not for the password prompt.
   await recordShareView(access.link);
-  const signIn = `/sign-in?callbackUrl=/s/${token}`;
+  const signIn = appUrls.signIn(appUrls.share(token));
 
   if (content.target === "GENERATION" && first) {
     return (
@@ -168,14 +169,14 @@ export default async function SharePage({
       {content.page > 1 || content.hasMore ? (
         <nav aria-label="Pages" className="flex justify-between">
           {content.page > 1 ? (
-            <Link href={`/s/${token}?page=${content.page - 1}`} className={buttonClass("secondary")}>
+            <Link href={appUrls.share(token, { page: content.page - 1 })} className={buttonClass("secondary")}>
               Newer
             </Link>
           ) : (
             <span />
           )}
           {content.hasMore ? (
-            <Link href={`/s/${token}?page=${content.page + 1}`} className={buttonClass("secondary")}>
+            <Link href={appUrls.share(token, { page: content.page + 1 })} className={buttonClass("secondary")}>
               Older
             </Link>
           ) : null}

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
+import { workspaceUrls } from "@/lib/urls";
 
-export default async function WorkspaceIndex({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceIndex({ params }: PageProps<"/w/[workspace]">) {
   const { workspace } = await params;
-  redirect(`/w/${workspace}/create`);
+  redirect(workspaceUrls.create(workspace));
 }

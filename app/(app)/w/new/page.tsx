@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
+import { appUrls } from "@/lib/urls";
 import { CreateWorkspaceForm } from "./_components/create-workspace-form";
 
 export const metadata: Metadata = { title: "New workspace" };
@@ -10,7 +11,7 @@ export default async function NewWorkspacePage() {
   await requireUser();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
-      <Link href="/w" className="mb-8 text-xl font-semibold tracking-tight">
+      <Link href={appUrls.workspaces} className="mb-8 text-xl font-semibold tracking-tight">
         Atelier
       </Link>
       <div className="w-full max-w-md rounded-card border border-ink/10 bg-paper-raised p-8 shadow-sm">
@@ -20,7 +21,7 @@ export default async function NewWorkspacePage() {
         </p>
         <CreateWorkspaceForm />
       </div>
-      <Link href="/w" className="mt-6 text-sm text-ink-muted hover:underline">
+      <Link href={appUrls.workspaces} className="mt-6 text-sm text-ink-muted hover:underline">
         Back to my studio
       </Link>
     </main>

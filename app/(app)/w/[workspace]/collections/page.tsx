@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listCollections } from "@/lib/data/collections";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
+import { workspaceUrls } from "@/lib/urls";
 import { NewCollectionForm } from "./_components/new-collection-form";
 
 export const metadata: Metadata = { title: "Collections" };
@@ -40,7 +41,7 @@ export default async function CollectionsPage({ params }: PageProps<"/w/[workspa
           {collections.map((c) => (
             <li key={c.id}>
               <Link
-                href={`/w/${workspace.slug}/collections/${c.id}`}
+                href={workspaceUrls.collection(workspace.slug, c.id)}
                 className="group block rounded-card border border-ink/10 bg-paper-raised p-2 transition-shadow hover:shadow-md"
                 data-testid="collection-card"
               >

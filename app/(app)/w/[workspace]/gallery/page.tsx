@@ -9,6 +9,7 @@ import { listGalleryPage } from "@/lib/data/gallery/read";
 import { listMembers } from "@/lib/data/members";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
+import { workspaceUrls } from "@/lib/urls";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
 export const metadata: Metadata = { title: "Gallery" };
@@ -27,11 +28,11 @@ export default async function GalleryPage({ params, searchParams }: PageProps<"/
     <>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Gallery</h1>
-        <Link href={`/w/${workspace.slug}/collections`} className="ml-auto text-sm font-medium text-ink-soft hover:text-ink">
+        <Link href={workspaceUrls.collections(workspace.slug)} className="ml-auto text-sm font-medium text-ink-soft hover:text-ink">
           Collections
         </Link>
         {mayCreate ? (
-          <Link href={`/w/${workspace.slug}/create`} className={buttonClass("primary")}>
+          <Link href={workspaceUrls.create(workspace.slug)} className={buttonClass("primary")}>
             Create
           </Link>
         ) : null}
@@ -52,7 +53,7 @@ export default async function GalleryPage({ params, searchParams }: PageProps<"/
             <EmptyState
               title="No results for these filters"
               action={
-                <Link href={`/w/${workspace.slug}/gallery`} className={buttonClass("secondary")}>
+                <Link href={workspaceUrls.gallery(workspace.slug)} className={buttonClass("secondary")}>
                   Clear filters
                 </Link>
               }
@@ -64,7 +65,7 @@ export default async function GalleryPage({ params, searchParams }: PageProps<"/
               title="No images yet"
               action={
                 mayCreate ? (
-                  <Link href={`/w/${workspace.slug}/create`} className={buttonClass("primary")}>
+                  <Link href={workspaceUrls.create(workspace.slug)} className={buttonClass("primary")}>
                     Create your first image
                   </Link>
                 ) : undefined

@@ -8,6 +8,7 @@ import { getDailyUsage } from "@/lib/data/quota";
 import { getWorkspaceUsage, USAGE_DAYS, type UsageTotals } from "@/lib/data/usage";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { can } from "@/lib/permissions";
+import { apiUrls } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -82,7 +83,7 @@ export default async function UsagePage({ params }: { params: Promise<{ workspac
             relay charged; calls that may have been charged are shown apart.
           </p>
         </div>
-        <a href={`/api/w/${encodeURIComponent(workspace.slug)}/usage/export`} className="text-sm font-medium text-accent" download>
+        <a href={apiUrls.usageExport(workspace.slug)} className="text-sm font-medium text-accent" download>
           Export CSV
         </a>
       </header>

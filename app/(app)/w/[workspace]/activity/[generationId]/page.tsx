@@ -5,6 +5,7 @@ import { GenerationDiscussion } from "@/components/discussion/generation-discuss
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGeneration } from "@/lib/data/generations";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
+import { apiUrls, workspaceUrls } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Generation" };
 
@@ -22,7 +23,7 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
   return (
     <div className="space-y-8">
       <div>
-        <Link href={`/w/${workspace.slug}/activity`} className="text-sm text-ink-muted hover:underline">
+        <Link href={workspaceUrls.activity(workspace.slug)} className="text-sm text-ink-muted hover:underline">
           ← Activity
         </Link>
         <h1 className="mt-2 text-xl font-semibold tracking-tight">{generation.prompt}</h1>
@@ -44,7 +45,7 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
                   className="h-auto w-full"
                 />
               </a>
-              <a href={`${img.url}?download`} className="text-sm font-medium text-accent hover:underline" download>
+              <a href={apiUrls.download(img.url)} className="text-sm font-medium text-accent hover:underline" download>
                 Download image {img.index + 1}
               </a>
             </li>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { fetchActivity, workspaceKeys } from "@/lib/client-data/workspace";
 import type { ActivityItemDTO } from "@/lib/data/activity";
+import { workspaceUrls } from "@/lib/urls";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 
 // Frequent enough that a teammate's new generation shows up while you watch.
@@ -81,7 +82,7 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
                     {g.reviewStatus === "APPROVED" ? "Approved" : "Needs changes"}
                   </span>
                 ) : null}
-                <Link href={`/w/${encodeURIComponent(workspace)}/activity/${g.id}`} className="ml-auto font-medium text-accent hover:underline">
+                <Link href={workspaceUrls.generation(workspace, g.id)} className="ml-auto font-medium text-accent hover:underline">
                   {g.commentCount > 0 ? `Discuss (${g.commentCount})` : "Discuss"}
                   <span className="sr-only"> “{g.prompt.slice(0, 60)}”</span>
                 </Link>

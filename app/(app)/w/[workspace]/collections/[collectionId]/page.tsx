@@ -8,6 +8,7 @@ import { getCollection, listCollectionOptions } from "@/lib/data/collections";
 import { listCollectionGalleryPage } from "@/lib/data/gallery/read";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
+import { workspaceUrls } from "@/lib/urls";
 import { CollectionHeader } from "../_components/collection-header";
 
 type Props = PageProps<"/w/[workspace]/collections/[collectionId]">;
@@ -31,7 +32,7 @@ export default async function CollectionPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Collections" className="mb-3 text-sm">
-        <Link href={`/w/${workspace.slug}/collections`} className="font-medium text-ink-soft hover:text-ink">
+        <Link href={workspaceUrls.collections(workspace.slug)} className="font-medium text-ink-soft hover:text-ink">
           ← Collections
         </Link>
       </nav>
@@ -47,7 +48,7 @@ export default async function CollectionPage({ params }: Props) {
           <EmptyState
             title="This collection is empty"
             action={
-              <Link href={`/w/${workspace.slug}/gallery`} className={buttonClass("secondary")}>
+              <Link href={workspaceUrls.gallery(workspace.slug)} className={buttonClass("secondary")}>
                 Go to the gallery
               </Link>
             }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
 import { deleteCollectionAction } from "@/lib/actions/delete-collection";
 import { renameCollectionAction } from "@/lib/actions/rename-collection";
+import { workspaceUrls } from "@/lib/urls";
 import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
 
 interface Props {
@@ -44,7 +45,7 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
     setBusy(true);
     try {
       const result = await deleteCollectionAction(undefined, { workspace, collectionId: collection.id });
-      if (result.ok) return router.replace(`/w/${workspace}/collections`);
+      if (result.ok) return router.replace(workspaceUrls.collections(workspace));
       setMessage(result.message ?? "Could not delete it.");
     } catch {
       setMessage("Could not reach the server. Please try again.");

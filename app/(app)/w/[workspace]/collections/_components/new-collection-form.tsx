@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createCollectionAction } from "@/lib/actions/create-collection";
+import { workspaceUrls } from "@/lib/urls";
 import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
 
 /** Names a new, empty collection and opens it. */
@@ -14,7 +15,7 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
   const created = state?.ok ? (state.data as { id: string }).id : null;
 
   useEffect(() => {
-    if (created) router.push(`/w/${workspace}/collections/${created}`);
+    if (created) router.push(workspaceUrls.collection(workspace, created));
   }, [created, router, workspace]);
 
   return (

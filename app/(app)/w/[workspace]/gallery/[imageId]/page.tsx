@@ -30,16 +30,15 @@ export default async function ImageDetailPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const discussion = await getGenerationDiscussion(viewer, workspace, view.generation.id);
   if (!discussion) notFound();
-  const query = galleryFiltersToParams(filters).toString();
-  const suffix = query ? `?${query}` : "";
-  const imageHref = (id: string | null) => (id ? `${workspaceUrls.image(workspace.slug, id)}${suffix}` : null);
+  const query = galleryFiltersToParams(filters);
+  const imageHref = (id: string | null) => (id ? workspaceUrls.image(workspace.slug, id, query) : null);
 
   return (
     <ImagePage
       view={view}
       collections={collections}
       discussion={discussion}
-      galleryHref={`${workspaceUrls.gallery(workspace.slug)}${suffix}`}
+      galleryHref={workspaceUrls.gallery(workspace.slug, query)}
       previousHref={imageHref(view.previousId)}
       nextHref={imageHref(view.nextId)}
     />

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState } from "react";
@@ -16,9 +17,9 @@ interface Props {
   view: GalleryImageView;
   collections: CollectionOptionDTO[];
   discussion: DiscussionDTO;
-  galleryHref: string;
-  previousHref: string | null;
-  nextHref: string | null;
+  galleryHref: Route;
+  previousHref: Route | null;
+  nextHref: Route | null;
 }
 
 /** The detail page's interactive part: the same detail as the lightbox, with ←/→ as page links. */
