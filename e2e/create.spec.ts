@@ -64,19 +64,19 @@ test("results are served from our storage after the relay's URLs expire", async 
 });
 
 const faults: { fault: string; times?: number; message: RegExp }[] = [
-  { fault: "400", message: /./ },
+  { fault: "400", message: /rejected a setting of this request.*“prompt”/ },
   { fault: "401", message: /credentials/i },
   { fault: "403-quota", message: /quota|credit|billing/i },
   { fault: "moderation", message: /safety/i },
   { fault: "429", times: 10, message: /busy|rate|too many/i },
-  { fault: "500", message: /./ },
+  { fault: "500", message: /had an internal error/ },
   // An overloaded 503 is a rate limit: retried automatically, so it fails only when it persists.
   { fault: "503", times: 10, message: /busy|rate|too many/i },
   { fault: "html-502", message: /gateway|unavailable|relay/i },
   { fault: "html-504", message: /gateway|unavailable|relay|time/i },
-  { fault: "truncated", message: /./ },
+  { fault: "truncated", message: /answered, but the answer could not be read/ },
   { fault: "empty", message: /no image|empty|nothing/i },
-  { fault: "bad-json", message: /./ },
+  { fault: "bad-json", message: /answered, but the answer could not be read/ },
   { fault: "expired", message: /expired/i },
   { fault: "not-image", message: /not an image/i },
   { fault: "hang", message: /too long|time/i },

@@ -12,7 +12,8 @@ import {
   storeAssetFile,
   type Team,
 } from "@/lib/authz/fixtures";
-import { actionFiles, asSentByBrowser, call, CRASH, exportName, importAction, importRoute, routes, type ActionFn, type RouteFn } from "@/lib/authz/discovery";
+import { asking, authHandlers, resetStubs, signInCalls } from "@/lib/authz/stubs";
+import { actionFiles, asSentByBrowser, call, CRASH, exportName, importAction, importRoute, routes, type ActionFn, type CallResult, type RouteFn } from "@/lib/authz/discovery";
 import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
 import { getDailyUsage } from "@/lib/data/quota";
@@ -33,32 +34,15 @@ import { closeListener } from "@/lib/live/listener";
  * it, write the row, and the cells test it.
  */
 
-const asking = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 // The suite runs no worker: the images API answers 202 (an id to poll) at once instead of waiting.
 vi.hoisted(() => {
   process.env.API_WAIT_MS = "0";
 });
-const authHandlers = vi.hoisted(() => ({ GET: async () => new Response(null), POST: async () => new Response(null) }));
-
-vi.mock("@/lib/auth", () => ({
-  getViewer: async () => asking.viewer,
-  auth: async () => (asking.viewer ? { user: { id: asking.viewer.id, email: asking.viewer.email } } : null),
-  requireUser: async () => {
-    if (!asking.viewer) throw new Error("requireUser called while signed out");
-    return asking.viewer;
-  },
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: authHandlers,
-  oauthProviders: [{ id: "github", name: "GitHub" }],
-}));
-// lib/auth is stubbed, so Auth.js itself never runs; sign-in only needs its error class.
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// The stubs are defined once, in lib/authz/stubs.ts (shared with the fuzz suite).
+vi.mock("@/lib/auth", async () => (await import("@/lib/authz/stubs")).authStub());
+vi.mock("next-auth", async () => (await import("@/lib/authz/stubs")).nextAuthStub());
+vi.mock("next/headers", async () => (await import("@/lib/authz/stubs")).nextHeadersStub());
+vi.mock("next/cache", async () => (await import("@/lib/authz/stubs")).nextCacheStub());
 
 afterAll(async () => {
   await stopQueue();
@@ -111,8 +95,8 @@ interface ActionCase {
   scenario?: string;
   expect: Record<Caller, Allowed>;
   input: (w: World) => Promise<Record<string, unknown>>;
-  /** What must (or must not) have changed, given whether the call was allowed. */
-  check?: (w: World, allowed: boolean, input: Record<string, unknown>) => Promise<void>;
+  /** What must (or must not) have changed, given whether the call was allowed (and where it sent the caller). */
+  check?: (w: World, allowed: boolean, input: Record<string, unknown>, result: CallResult) => Promise<void>;
 }
 
 const roleOf = async (w: World, userId: string) =>
@@ -186,7 +170,20 @@ const actionCases: Record<string, ActionCase[]> = {
     },
   ],
   // Auth.js is stubbed: the effect (a redirect to the provider) is not observable here.
-  "sign-in-with-provider": [{ expect: row("ok ok ok ok ok ok"), input: async () => ({ provider: "github", callbackUrl: "/w" }) }],
+  "sign-in-with-provider": [
+    {
+      scenario: "back to a page of the app",
+      expect: row("ok ok ok ok ok ok"),
+      input: async () => ({ provider: "github", callbackUrl: "/w/new" }),
+      check: async () => expect(signInCalls).toEqual([["github", { redirectTo: "/w/new" }]]),
+    },
+    {
+      scenario: "a return path off the site",
+      expect: row("ok ok ok ok ok ok"),
+      input: async () => ({ provider: "github", callbackUrl: "https://evil.example/w" }),
+      check: async () => expect(signInCalls).toEqual([["github", { redirectTo: "/w" }]]),
+    },
+  ],
 
   // ----- generations -----
   "create-generation": [
@@ -413,11 +410,38 @@ const actionCases: Record<string, ActionCase[]> = {
   ],
   "remix-shared": [
     {
-      scenario: "into one's own personal studio",
+      scenario: "into one's own personal studio, references shown",
       expect: row("no ok ok ok ok ok"),
       input: async (w) => {
         if (w.viewer) await makePersonalWorkspace(w.viewer.id);
-        return { token: (await shareLink(w, w.author.id, (await image(w, w.author.id)).generationId)).token };
+        const { generationId } = await image(w, w.author.id);
+        const reference = await makeAsset(w.team.workspace.id, w.author.id, "REFERENCE");
+        await db.generationReference.create({ data: { generationId, assetId: reference.id, position: 0 } });
+        const link = await shareLink(w, w.author.id, generationId);
+        await db.shareLink.update({ where: { id: link.id }, data: { showReferences: true } });
+        return { token: link.token };
+      },
+      // Allowed: one REFERENCE row in the caller's personal studio (same stored file), and the
+      // Create page there, prefilled with it. Refused: no row anywhere, no redirect.
+      check: async (w, allowed, _input, result) => {
+        const shown = await db.generationReference.findFirstOrThrow({
+          where: { generation: { workspaceId: w.team.workspace.id } },
+          select: { asset: { select: { storageKey: true } } },
+        });
+        const copies = await db.asset.findMany({
+          where: { storageKey: shown.asset.storageKey, workspaceId: { not: w.team.workspace.id } },
+          select: { id: true, userId: true, kind: true, workspace: { select: { slug: true, personal: true } } },
+        });
+        if (!allowed) {
+          expect(copies).toEqual([]);
+          expect(result.redirect).toBeUndefined();
+          return;
+        }
+        expect(copies).toEqual([{ id: expect.any(String), userId: w.viewer!.id, kind: "REFERENCE", workspace: { slug: expect.any(String), personal: true } }]);
+        const target = new URL(result.redirect!, "http://localhost");
+        expect(target.pathname).toBe(`/w/${copies[0]!.workspace.slug}/create`);
+        expect(target.searchParams.get("refs")).toBe(copies[0]!.id);
+        expect(target.searchParams.get("prompt")).toBe("a test generation");
       },
     },
   ],
@@ -903,7 +927,7 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
 };
 
 beforeEach(() => {
-  asking.viewer = null;
+  resetStubs();
 });
 
 describe("authorization table", () => {
@@ -950,7 +974,7 @@ describe("server actions", () => {
           expect(result.ok, result.message).toBe(allowed);
           if (!allowed && caller === "signed out") expect(result.message).toMatch(/session has ended/);
           if (!allowed && caller === "non-member" && "workspace" in input) expect(result.message).toMatch(/not a member/);
-          await c.check?.(w, allowed, input);
+          await c.check?.(w, allowed, input, result);
         });
       }
     }

@@ -49,13 +49,22 @@ export const importRoute = async (route: string) => (await import(path.join(root
 
 export const CRASH = "Something went wrong on our side";
 
+export interface CallResult {
+  ok: boolean;
+  message?: string;
+  /** Where a redirect sent the caller. */
+  redirect?: string;
+}
+
 /** The action's answer; a redirect (sign-in, accept-invitation, delete-workspace) is how some succeed. */
-export async function call(fn: ActionFn, input: Record<string, unknown>): Promise<{ ok: boolean; message?: string }> {
+export async function call(fn: ActionFn, input: Record<string, unknown>): Promise<CallResult> {
   try {
     const result = await fn(undefined, input);
     return result ?? { ok: true };
   } catch (e) {
-    if (typeof e === "object" && e !== null && "digest" in e && String(e.digest).startsWith("NEXT_REDIRECT")) return { ok: true };
+    // Next's redirect error carries `NEXT_REDIRECT;<type>;<url>;<status>;` (the URL may hold `;`).
+    const digest = typeof e === "object" && e !== null && "digest" in e ? String(e.digest) : "";
+    if (digest.startsWith("NEXT_REDIRECT")) return { ok: true, redirect: digest.split(";").slice(2, -2).join(";") };
     throw e;
   }
 }

@@ -12,6 +12,7 @@ import {
   type ActionFn,
   type RouteFn,
 } from "@/lib/authz/discovery";
+import { asking, resetStubs } from "@/lib/authz/stubs";
 import { addMember, makeAsset, makeGeneration, makeQueuedGeneration, makeTeam, makeUser, storeAssetFile, type Team } from "@/lib/authz/fixtures";
 import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
@@ -34,29 +35,15 @@ import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validations/text";
  * As in lib/authz/authz.test.ts, only who is asking is stubbed, plus Next's request context.
  */
 
-const asking = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 // No worker runs here: the images API answers 202 at once instead of waiting for images.
 vi.hoisted(() => {
   process.env.API_WAIT_MS = "0";
 });
-vi.mock("@/lib/auth", () => ({
-  getViewer: async () => asking.viewer,
-  auth: async () => (asking.viewer ? { user: { id: asking.viewer.id, email: asking.viewer.email } } : null),
-  requireUser: async () => {
-    if (!asking.viewer) throw new Error("requireUser called while signed out");
-    return asking.viewer;
-  },
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
-  oauthProviders: [],
-}));
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// The stubs are defined once, in lib/authz/stubs.ts (shared with the authorization suite).
+vi.mock("@/lib/auth", async () => (await import("@/lib/authz/stubs")).authStub());
+vi.mock("next-auth", async () => (await import("@/lib/authz/stubs")).nextAuthStub());
+vi.mock("next/headers", async () => (await import("@/lib/authz/stubs")).nextHeadersStub());
+vi.mock("next/cache", async () => (await import("@/lib/authz/stubs")).nextCacheStub());
 
 afterAll(async () => {
   await stopQueue();
@@ -65,7 +52,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  asking.viewer = null;
+  resetStubs();
 });
 
 // ---------- the world each row starts from ----------

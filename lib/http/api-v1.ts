@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiKey, type ApiCaller } from "@/lib/data/api-keys";
-import { publicRoute } from "@/lib/http/route";
+import { publicRoute, type AnyRouteContext, type ParamsOf } from "@/lib/http/route";
 
 /**
  * The route wrapper of the public API (/api/v1): the caller is the API key in
@@ -18,8 +18,11 @@ export function openAiError(
   return NextResponse.json({ error: { message, type, param, code } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export function apiKeyRoute<P>(name: string, handler: (ctx: { request: NextRequest; caller: ApiCaller; params: P }) => Promise<Response>) {
-  const route = publicRoute<P>(name, async ({ request, params }) => {
+export function apiKeyRoute<C extends AnyRouteContext>(
+  name: string,
+  handler: (ctx: { request: NextRequest; caller: ApiCaller; params: ParamsOf<C> }) => Promise<Response>,
+) {
+  const route = publicRoute<C>(name, async ({ request, params }) => {
     const header = request.headers.get("authorization") ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
@@ -35,7 +38,7 @@ export function apiKeyRoute<P>(name: string, handler: (ctx: { request: NextReque
     return handler({ request, caller, params });
   }, { crossOrigin: "bearer" });
   // publicRoute's own answer to a crash is in its shape; the API's clients expect OpenAI's.
-  return async (request: NextRequest, ctx: { params: Promise<P> }) => {
+  return async (request: NextRequest, ctx: C) => {
     const response = await route(request, ctx);
     if (response.status !== 500) return response;
     return openAiError(500, "Something went wrong on our side. Please try again.", { type: "server_error" });

@@ -16,15 +16,23 @@ export function jsonError(status: number, message: string, extra?: Record<string
   return NextResponse.json({ error: { message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-type Handler<P> = (ctx: { request: NextRequest; viewer: Viewer; params: P }) => Promise<Response>;
+/**
+ * A route's second argument as Next generates it for its path: `RouteContext<"/api/files/[assetId]">`
+ * (`npm run typecheck` runs `next typegen` first), so a handler's params follow its folder names.
+ */
+export type AnyRouteContext = { params: Promise<object> };
+export type ParamsOf<C extends AnyRouteContext> = Awaited<C["params"]>;
+type NoParams = { params: Promise<Record<string, never>> };
+
+type Handler<C extends AnyRouteContext> = (ctx: { request: NextRequest; viewer: Viewer; params: ParamsOf<C> }) => Promise<Response>;
 
 /** For routes anyone may call (share links): the handler checks what the request carries. */
-export function publicRoute<P>(
+export function publicRoute<C extends AnyRouteContext = NoParams>(
   name: string,
-  handler: (ctx: { request: NextRequest; params: P }) => Promise<Response>,
+  handler: (ctx: { request: NextRequest; params: ParamsOf<C> }) => Promise<Response>,
   options: RouteOptions = {},
 ) {
-  return async (request: NextRequest, { params }: { params: Promise<P> }): Promise<Response> => {
+  return async (request: NextRequest, { params }: C): Promise<Response> => {
     const refusal = crossSiteRefusal(request, env.APP_URL, options);
     if (refusal) return jsonError(403, refusal);
     // The load balancer's id when it sends one, so its logs and ours line up.
@@ -32,7 +40,8 @@ export function publicRoute<P>(
     const started = performance.now();
     let response: Response;
     try {
-      response = await handler({ request, params: await params });
+      // TypeScript cannot narrow `await` of a generic Promise to Awaited<…>; it is the same value.
+      response = await handler({ request, params: (await params) as ParamsOf<C> });
     } catch (err) {
       log.error({ err, requestId, route: name }, "route failed");
       response = jsonError(500, "Something went wrong on our side. Please try again.");
@@ -43,8 +52,8 @@ export function publicRoute<P>(
   };
 }
 
-export function userRoute<P>(name: string, handler: Handler<P>) {
-  return publicRoute<P>(name, async ({ request, params }) => {
+export function userRoute<C extends AnyRouteContext = NoParams>(name: string, handler: Handler<C>) {
+  return publicRoute<C>(name, async ({ request, params }) => {
     const viewer = await getViewer();
     if (!viewer) return jsonError(401, "Sign in to continue.");
     return handler({ request, viewer, params });
@@ -102,12 +111,12 @@ export async function storedFileResponse(
 
 const workspaceParams = z.object({ workspace: workspaceRefSchema });
 
-export function workspaceRoute<P extends { workspace: string }>(
+export function workspaceRoute<C extends { params: Promise<{ workspace: string }> }>(
   name: string,
   permission: Action,
-  handler: (ctx: { request: NextRequest; viewer: Viewer; workspace: WorkspaceAccess; params: P }) => Promise<Response>,
+  handler: (ctx: { request: NextRequest; viewer: Viewer; workspace: WorkspaceAccess; params: ParamsOf<C> }) => Promise<Response>,
 ) {
-  return userRoute<P>(name, async ({ request, viewer, params }) => {
+  return userRoute<C>(name, async ({ request, viewer, params }) => {
     const parsed = workspaceParams.safeParse(params);
     if (!parsed.success) return jsonError(404, "Not found.");
     const workspace = await getWorkspaceAccess(viewer, parsed.data.workspace);

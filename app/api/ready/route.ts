@@ -7,7 +7,7 @@ import { checkReadiness } from "@/lib/readiness";
  * Readiness: 200 when the database and the queue answer and every migration shipped in this build
  * is applied, else 503 with which check failed (a load balancer sends no traffic until then).
  */
-export const GET = publicRoute("ready", async () => {
+export const GET = publicRoute<RouteContext<"/api/ready">>("ready", async () => {
   const readiness = await checkReadiness();
   return NextResponse.json(
     { status: readiness.ready ? "ready" : "not ready", ...readiness },

@@ -10,7 +10,7 @@ const paramsSchema = z.object({ assetId: recordIdSchema });
  * Serves a stored file to a member of its workspace. The bytes behind an asset never change
  * (content-addressed), so the browser may keep them for a year; `private` keeps shared caches out.
  */
-export const GET = userRoute<{ assetId: string }>("file", async ({ request, viewer, params }) => {
+export const GET = userRoute<RouteContext<"/api/files/[assetId]">>("file", async ({ request, viewer, params }) => {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) return jsonError(404, "Not found.");
   const file = await findAssetFileForViewer(viewer, parsed.data.assetId);

@@ -16,7 +16,7 @@ const idempotencyKeySchema = z.uuid();
  * (quota, caps, queue, ledger) and the answer waits for the images, bounded by API_WAIT_MS; past
  * that it is 202 with the generation's id for GET /images/generations/{id}.
  */
-export const POST = apiKeyRoute<Record<string, never>>("api-v1-generate", async ({ request, caller }) => {
+export const POST = apiKeyRoute<RouteContext<"/api/v1/images/generations">>("api-v1-generate", async ({ request, caller }) => {
   if (!can(caller.workspace.role, "generation.create")) {
     return openAiError(403, "This key may not create images (its role, or its owner's, is viewer).", { type: "permission_error", code: "permission_denied" });
   }

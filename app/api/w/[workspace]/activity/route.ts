@@ -12,7 +12,7 @@ const filterSchema = z.object({
 });
 
 /** Everyone's newest generations in the workspace, polled by the Activity page. */
-export const GET = workspaceRoute<{ workspace: string }>("workspace-activity", "workspace.view", async ({ request, workspace }) => {
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/activity">>("workspace-activity", "workspace.view", async ({ request, workspace }) => {
   const params = new URL(request.url).searchParams;
   const filter = filterSchema.parse({ review: params.get("review") ?? undefined, member: params.get("member") ?? undefined });
   const items = await listWorkspaceActivity(workspace, { review: filter.review, memberId: filter.member });

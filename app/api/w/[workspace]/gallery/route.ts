@@ -12,7 +12,7 @@ const noStore = { headers: { "Cache-Control": "no-store" } };
  * (filters) plus `cursor`; with `collection`, that collection's images instead. With `after`
  * (a cursor, or `latest`), the live poll instead: what settled since, under the same filters.
  */
-export const GET = workspaceRoute<{ workspace: string }>("gallery-page", "workspace.view", async ({ request, viewer, workspace }) => {
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/gallery">>("gallery-page", "workspace.view", async ({ request, viewer, workspace }) => {
   const params = new URL(request.url).searchParams;
   const collectionId = params.get("collection");
   const rawAfter = params.get("after");

@@ -3,7 +3,7 @@ import { listRecentGenerations, relayStatus } from "@/lib/data/generations";
 import { workspaceRoute } from "@/lib/http/route";
 
 /** The Create page's list of the viewer's recent generations, polled while any is pending. */
-export const GET = workspaceRoute<{ workspace: string }>(
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/generations">>(
   "recent-generations",
   "workspace.view",
   async ({ viewer, workspace }) => {

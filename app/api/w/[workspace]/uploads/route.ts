@@ -12,7 +12,7 @@ import { fileNameOf, parseFileNameHeader } from "@/lib/validations/upload";
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 
-export const POST = workspaceRoute<{ workspace: string }>(
+export const POST = workspaceRoute<RouteContext<"/api/w/[workspace]/uploads">>(
   "upload-reference",
   "asset.upload",
   async ({ request, viewer, workspace }) => {

@@ -9,7 +9,7 @@ import { MAX_BULK_IMAGES, zipQuerySchema } from "@/lib/validations/gallery";
  * an image of this workspace or the whole request is "not found". Streamed one file at a time, so
  * memory stays at one image however many are asked for.
  */
-export const GET = workspaceRoute<{ workspace: string }>("zip", "asset.download", async ({ request, workspace }) => {
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/zip">>("zip", "asset.download", async ({ request, workspace }) => {
   const parsed = zipQuerySchema.safeParse({ ids: new URL(request.url).searchParams.get("ids") ?? "" });
   if (!parsed.success) return jsonError(400, `Choose between 1 and ${MAX_BULK_IMAGES} images.`);
   const entries = await listImageFiles(workspace, parsed.data.ids);

@@ -12,7 +12,7 @@ const paramsSchema = z.object({ token: shareTokenSchema, assetId: recordIdSchema
  * cookie). `no-cache` makes the browser ask again every time (a cheap 304 while the ETag holds), so
  * a revoked or expired link stops serving its images at once; `private` keeps shared caches out.
  */
-export const GET = publicRoute<{ token: string; assetId: string }>("shared-file", async ({ request, params }) => {
+export const GET = publicRoute<RouteContext<"/api/s/[token]/files/[assetId]">>("shared-file", async ({ request, params }) => {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) return jsonError(404, "Not found.");
   const result = await getSharedAssetFile(parsed.data.token, parsed.data.assetId, request.cookies.get(SHARE_FILE_PROOF_COOKIE)?.value);

@@ -7,7 +7,7 @@ import { recordIdSchema } from "@/lib/validations/ids";
 const querySchema = z.object({ response_format: z.enum(["url", "b64_json"]).default("url") });
 
 /** For scripts that poll instead of holding the connection: the generation's state, or its images. */
-export const GET = apiKeyRoute<{ id: string }>("api-v1-generation", async ({ request, caller, params }) => {
+export const GET = apiKeyRoute<RouteContext<"/api/v1/images/generations/[id]">>("api-v1-generation", async ({ request, caller, params }) => {
   const id = recordIdSchema.safeParse(params.id);
   if (!id.success) return openAiError(404, "No such generation in this workspace.", { code: "not_found" });
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -9,7 +9,7 @@ function cell(value: string | number): string {
 }
 
 /** The usage page's numbers as CSV, one row per day × member × model and currency (the viewer's own rows for members). */
-export const GET = workspaceRoute<{ workspace: string }>("workspace-usage-export", "usage.view.own", async ({ viewer, workspace }) => {
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/usage/export">>("workspace-usage-export", "usage.view.own", async ({ viewer, workspace }) => {
   const rows = await getWorkspaceUsageRows(viewer, workspace);
   const lines = [["day", "member", "model", "images", "calls", "failed_calls", "spend", "possibly_charged", "currency"].join(",")];
   for (const r of rows) {

@@ -6,7 +6,7 @@ import { recordIdSchema } from "@/lib/validations/ids";
 const generationId = recordIdSchema;
 
 /** A generation's comments and review, for the gallery's lightbox (the detail page renders it on the server). */
-export const GET = workspaceRoute<{ workspace: string; generationId: string }>(
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/generations/[generationId]/discussion">>(
   "generation-discussion",
   "workspace.view",
   async ({ viewer, workspace, params }) => {
