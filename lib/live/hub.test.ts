@@ -96,7 +96,7 @@ describe("NOTIFY → listener → hub → tabs", () => {
     const asset = await db.asset.create({
       data: { ...owner, kind: "RESULT", storageKey: "results/x.png", mime: "image/png", width: 1, height: 1, bytes: 1, sha256: "x" },
     });
-    await db.generationImage.create({ data: { generationId: generation.id, index: 0, assetId: asset.id, thumbAssetId: asset.id } });
+    await db.generationImage.create({ data: { generationId: generation.id, index: 0, assetId: asset.id, thumbAssetId: asset.id, shape: "SQUARE" } });
     await author.next(aboutGeneration(generation.id));
     remove();
   });
