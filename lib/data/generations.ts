@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { FAILURE_TABLE, isFailureClass } from "@/lib/image-api/failures";
 import { env } from "@/lib/env";
 import { CANCELLED_QUEUED_MESSAGE } from "@/lib/jobs/call-outcome";
-import { relayBackoffUntil } from "@/lib/jobs/store";
+import { relayBackoffUntil } from "@/lib/jobs/relay-state";
 import { isSlotSettled, settledStatus } from "@/lib/jobs/slots";
 import { can } from "@/lib/permissions";
 import type { CreateGenerationInput } from "@/lib/validations/generation";

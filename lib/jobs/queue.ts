@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 
 import { env } from "@/lib/env";
 import { maxRunMs } from "@/lib/jobs/limits";
-import { queuedInWorkspace } from "@/lib/jobs/store";
+import { queuedInWorkspace } from "@/lib/jobs/recovery";
 import { JOBS_CHANNEL } from "@/lib/live/listener";
 
 export const GENERATION_QUEUE = "generation";

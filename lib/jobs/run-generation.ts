@@ -13,17 +13,17 @@ import { callCost, callFailure, GenerationFailure, RunStopped } from "@/lib/jobs
 import { DOWNLOAD_TIMEOUT_MS, HEARTBEAT_MS, MAX_RESULT_BYTES, maxRunMs, PERMIT_POLL_MS } from "@/lib/jobs/limits";
 import { sendableReferences } from "@/lib/jobs/references";
 import { planCalls } from "@/lib/jobs/slots";
+import { acquireCall } from "@/lib/jobs/calls";
+import type { RunFence } from "@/lib/jobs/fence";
+import { noteRelayOutcome } from "@/lib/jobs/relay-state";
 import {
-  acquireCall,
   claimGeneration,
   failQueuedSlots,
   finishCall,
   heartbeat,
-  noteRelayOutcome,
   RunSuperseded,
   settleGeneration,
   type ClaimedGeneration,
-  type RunFence,
   type SlotFailure,
   type StoredImage,
 } from "@/lib/jobs/store";

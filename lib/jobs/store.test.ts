@@ -7,16 +7,10 @@ import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
 
 import { renderMetrics } from "@/lib/metrics";
 
-import {
-  acquireCall,
-  claimGeneration,
-  databaseNow,
-  finishCall,
-  heartbeat,
-  noteRelayOutcome,
-  relayBackoffUntil,
-  type CallRequest,
-} from "./store";
+import { acquireCall, type CallRequest } from "./calls";
+import { databaseNow } from "./fence";
+import { noteRelayOutcome, relayBackoffUntil } from "./relay-state";
+import { claimGeneration, finishCall, heartbeat } from "./store";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -79,6 +73,17 @@ describe("call permits (real PostgreSQL)", () => {
     await db.generation.updateMany({ where: { id: { in: [batch.fence.id, single.fence.id] } }, data: { status: "FAILED" } });
   });
 
+  it("never grants past the cap when workers ask at the same moment", async () => {
+    const relay = `http://relay-${randomUUID()}.test`;
+    const owner = await createOwner();
+    const claims = await Promise.all(Array.from({ length: 8 }, () => claimed(owner, 1)));
+    const cap = (await inFlight()) + 3;
+    const permits = await Promise.all(claims.map((claim) => ask(claim, 0, relay, cap)));
+    expect(permits.filter((p) => p.granted)).toHaveLength(3);
+    expect(permits.filter((p) => !p.granted)).toEqual(Array(5).fill({ granted: false, wait: "cap" }));
+    await db.generation.updateMany({ where: { id: { in: claims.map((c) => c.fence.id) } }, data: { status: "FAILED" } });
+  });
+
   it("grants nothing for a slot that is no longer waiting, or a run that is no longer ours", async () => {
     const owner = await createOwner();
     const claim = await claimed(owner, 1);
@@ -132,6 +137,34 @@ describe("the database's clock and the metrics (real PostgreSQL)", () => {
       }
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it("stamps the ledger and judges the shared backoff by the database's clock", async () => {
+    const owner = await createOwner();
+    const claim = await claimed(owner, 1);
+    const relay = `http://relay-${randomUUID()}.test`;
+    // A worker host whose clock is a year ahead: by it, any backoff would already be over.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 365 * 24 * 3600_000 });
+    try {
+      const permit = await ask(claim, 0, relay, 10_000);
+      if (!permit.granted) throw new Error("no permit");
+      await finishCall(claim.fence, owner, permit.callId, {
+        record: { outcome: "server_error", charged: "MAYBE", imagesReturned: 0, httpStatus: 500 },
+        filled: [],
+        failed: [{ index: 0, code: "server_error", message: "The image service had an internal error." }],
+        requeued: [],
+      });
+      for (let i = 0; i < 3; i++) await noteRelayOutcome(relay, true);
+      const until = await relayBackoffUntil(relay);
+      const dbNow = (await databaseNow()).getTime();
+      expect(until!.getTime() - dbNow).toBeGreaterThan(2_000);
+      expect(until!.getTime() - dbNow).toBeLessThan(10_000);
+      const call = await db.imageCall.findUniqueOrThrow({ where: { id: permit.callId } });
+      for (const at of [call.startedAt, call.finishedAt!]) expect(Math.abs(at.getTime() - dbNow)).toBeLessThan(60_000);
+    } finally {
+      vi.useRealTimers();
+      await db.generation.update({ where: { id: claim.fence.id }, data: { status: "FAILED" } });
     }
   });
 

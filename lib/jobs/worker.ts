@@ -10,7 +10,8 @@ import { recordRun } from "@/lib/metrics";
 import { startMaintenance } from "@/lib/jobs/maintenance";
 import { enqueueGeneration, GENERATION_QUEUE, getQueue, type GenerationJob } from "@/lib/jobs/queue";
 import { INTERRUPTED_MESSAGE, runGeneration, type RunGenerationDeps } from "@/lib/jobs/run-generation";
-import { databaseNow, interruptStaleRuns, queuedSince } from "@/lib/jobs/store";
+import { databaseNow } from "@/lib/jobs/fence";
+import { interruptStaleRuns, queuedSince } from "@/lib/jobs/recovery";
 import { getStorage, sweepOrphanFiles } from "@/lib/storage";
 
 export interface WorkerOptions {
