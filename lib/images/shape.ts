@@ -1,5 +1,5 @@
 import type { ImageShape } from "@/lib/generated/prisma/enums";
-import type { ImageSize } from "@/lib/image-api/schemas";
+import type { ImageSize } from "@/lib/image-api/sizes";
 
 /**
  * Relays that ignore `size` answer in their own pixels (1672×941 for a 16:9 prompt, 1254×1254
