@@ -32,7 +32,8 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "npm run build && tsx scripts/e2e-server.ts",
+    // E2E_REUSE_BUILD=1 skips the build when only tests changed since the last one (local reruns).
+    command: `${process.env.E2E_REUSE_BUILD ? `test -f ${distDir}/BUILD_ID || ` : ""}npm run build && tsx scripts/e2e-server.ts`,
     env: { NEXT_DIST_DIR: distDir, E2E_PORT: String(port) },
     url: `http://localhost:${port}/`,
     timeout: 240_000,
