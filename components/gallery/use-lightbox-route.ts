@@ -11,7 +11,8 @@ import { imagesOf, type ImageItem } from "./use-gallery-pages";
 const OPEN_IMAGE = /\/gallery\/([A-Za-z0-9_-]+)$/;
 
 // The view's filters stay in the address while an image is open, so Back returns to the same view.
-const urlFor = (item: ImageItem) => `${workspaceUrls.image(item.generation.workspace.slug, item.image.id)}${window.location.search}`;
+const urlFor = (item: ImageItem) =>
+  workspaceUrls.image(item.generation.workspace.slug, item.image.id, new URLSearchParams(window.location.search));
 
 interface Paging {
   hasNextPage: boolean;
