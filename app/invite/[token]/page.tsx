@@ -40,7 +40,7 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
  * go through sign-up or sign-in and come back here (callbackUrl); joining is a button press, not a
  * side effect of opening a URL.
  */
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const parsed = invitationTokenSchema.safeParse(token);
   const invitation = parsed.success ? await previewInvitation(parsed.data) : null;

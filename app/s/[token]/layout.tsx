@@ -1,12 +1,11 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
 import { appUrls } from "@/lib/urls";
 import { shareTokenSchema } from "@/lib/validations/share";
 
 /** The public frame of a share page: none of the sharer's workspace chrome. */
-export default async function ShareLayout({ children, params }: { children: ReactNode; params: Promise<{ token: string }> }) {
+export default async function ShareLayout({ children, params }: LayoutProps<"/s/[token]">) {
   const [viewer, { token }] = await Promise.all([getViewer(), params]);
   const back = shareTokenSchema.safeParse(token).success ? appUrls.share(token) : null;
   return (

@@ -15,7 +15,7 @@ import { RemixButton } from "./_components/remix-button";
 import { generationFacts, SharedGeneration } from "./_components/shared-generation";
 import { UnlockForm } from "./_components/unlock-form";
 
-type Params = Promise<{ token: string }>;
+type Props = PageProps<"/s/[token]">;
 
 // generateMetadata and the page both ask; React's cache makes each one read per request.
 const loadShare = cache(async (token: string): Promise<ShareAccess> => {
@@ -37,7 +37,7 @@ function describe(content: SharedContentDTO): string {
   return `Images shared from Atelier${content.sharedBy ? ` by ${content.sharedBy}` : ""}.`;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token } = await params;
   const access = await loadShare(token);
   if (access.status === "not-found") return { ...UNLISTED, title: "Link not available" };
@@ -72,13 +72,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function SharePage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<{ page?: string | string[] }>;
-}) {
+export default async function SharePage({ params, searchParams }: Props) {
   const { token } = await params;
   const access = await loadShare(token);
   if (access.status === "not-found") notFound();

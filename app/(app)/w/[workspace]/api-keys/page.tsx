@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "API keys" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function ApiKeysPage({ params }: PageProps<"/w/[workspace]/api-keys">) {
   const viewer = await requireUser();
   const { workspace: slug } = await params;
   const workspace = await getWorkspaceAccess(viewer, slug);

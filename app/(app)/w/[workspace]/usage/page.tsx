@@ -66,7 +66,7 @@ function Table({ caption, first, rows, testId }: { caption: string; first: strin
   );
 }
 
-export default async function UsagePage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function UsagePage({ params }: PageProps<"/w/[workspace]/usage">) {
   const viewer = await requireUser();
   const { workspace: slug } = await params;
   const workspace = await getWorkspaceAccess(viewer, slug);
