@@ -6,6 +6,7 @@ const valid = {
   size: "1536x1024",
   n: 2,
   model: "gpt-image-2-all",
+  shapeHint: false,
   parentId: "gen1",
   references: [{ assetId: "a1", url: "/api/files/a1", fileName: "fox.jpg", label: "fox" }],
 };
@@ -16,6 +17,13 @@ describe("parseStoredDraft", () => {
     const withoutParent = { ...valid, parentId: undefined };
     delete withoutParent.parentId;
     expect(parseStoredDraft(JSON.stringify(withoutParent))).toEqual(withoutParent);
+  });
+
+  it("keeps the shape hint's switch, on for a draft stored before it was kept", () => {
+    expect(parseStoredDraft(JSON.stringify(valid))?.shapeHint).toBe(false);
+    const older: Record<string, unknown> = { ...valid };
+    delete older.shapeHint;
+    expect(parseStoredDraft(JSON.stringify(older))?.shapeHint).toBe(true);
   });
 
   it("keeps an over-long prompt: it is the person's own text", () => {
@@ -35,6 +43,7 @@ describe("parseStoredDraft", () => {
     ["a reference without its URL", JSON.stringify({ ...valid, references: [{ assetId: "a1", fileName: "f", label: "" }] })],
     ["a null reference", JSON.stringify({ ...valid, references: [null] })],
     ["a parent that is not a string", JSON.stringify({ ...valid, parentId: 7 })],
+    ["a shape hint that is not a boolean", JSON.stringify({ ...valid, shapeHint: "off" })],
   ])("refuses %s", (_, raw) => {
     expect(parseStoredDraft(raw)).toBeNull();
   });

@@ -6,6 +6,7 @@ export interface StoredDraft {
   size: ImageSize;
   n: number;
   model: string;
+  shapeHint: boolean;
   parentId?: string;
   references: { assetId: string; url: string; fileName: string; label: string }[];
 }
@@ -27,8 +28,10 @@ export function parseStoredDraft(raw: string | null): StoredDraft | null {
   }
   if (typeof value !== "object" || value === null) return null;
   const d = value as Record<string, unknown>;
-  const { prompt, size, n, model, parentId, references } = d;
+  const { prompt, size, n, model, shapeHint = true, parentId, references } = d;
   if (!isString(prompt) || !isString(model) || !(parentId === undefined || isString(parentId))) return null;
+  // Drafts stored before the switch was kept have none: the hint's default, on.
+  if (typeof shapeHint !== "boolean") return null;
   if (!IMAGE_SIZES.includes(size as ImageSize)) return null;
   if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_IMAGES_PER_GENERATION) return null;
   if (!Array.isArray(references) || references.length > MAX_REFERENCE_IMAGES) return null;
@@ -39,5 +42,5 @@ export function parseStoredDraft(raw: string | null): StoredDraft | null {
     if (!isString(assetId) || !isString(url) || !isString(fileName) || !isString(label)) return null;
     refs.push({ assetId, url, fileName, label });
   }
-  return { prompt, size: size as ImageSize, n: n as number, model, ...(parentId === undefined ? {} : { parentId }), references: refs };
+  return { prompt, size: size as ImageSize, n: n as number, model, shapeHint, ...(parentId === undefined ? {} : { parentId }), references: refs };
 }

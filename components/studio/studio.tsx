@@ -42,6 +42,7 @@ function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel
     n: prefill.n,
     model: prefill.model && models.includes(prefill.model) ? prefill.model : defaultModel,
     parentId: prefill.parentId,
+    shapeHint: true,
     references: prefill.references.map((r) => ({
       localId: crypto.randomUUID(),
       assetId: r.assetId,
@@ -59,7 +60,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
   const [prefillDraft] = useState(() => (prefill ? draftFromPrefill(prefill, models, defaultModel) : undefined));
   const { draft, dispatch, set } = useStudioDraft(
     workspace,
-    { prompt: "", size: "1024x1024", n: 1, model: defaultModel, references: [] },
+    { prompt: "", size: "1024x1024", n: 1, model: defaultModel, references: [], shapeHint: true },
     prefillDraft,
   );
   // The remix link has done its job once the draft holds it; a reload should show the draft.
@@ -70,8 +71,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
   const library = useReferenceLibrary(workspace);
   const { addFiles, notices } = useReferenceUploads(workspace, draft.references, dispatch);
   const recent = useRecentGenerations(workspace, initialRecent);
-  const [hintOn, setHintOn] = useState(true);
-  const create = useCreateGeneration(workspace, draft, hintOn);
+  const create = useCreateGeneration(workspace, draft);
   const { fieldErrors } = create;
 
   const reuse = (g: GenerationDTO) => {
@@ -138,7 +138,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
           errors={fieldErrors}
           shapeHint={
             honoursSize[draft.model] === false
-              ? { on: hintOn, text: shapeHint(draft.size, draft.prompt.trim()), onToggle: setHintOn }
+              ? { on: draft.shapeHint, text: shapeHint(draft.size, draft.prompt.trim()), onToggle: (on) => set({ shapeHint: on }) }
               : null
           }
         />

@@ -34,11 +34,11 @@ function placeholder(id: string, draft: Draft): GenerationDTO {
 
 /**
  * Submits the draft as a new generation. One idempotency key per intended submission: a double
- * click or a network retry makes one generation; the draft itself is never cleared here.
- * `shapeHint`: whether the person left the shape hint on (the server appends it only for models
+ * click or a network retry makes one generation; the draft itself is never cleared here. Its
+ * `shapeHint` says whether the person left the hint on (the server appends it only for models
  * that ignore `size`).
  */
-export function useCreateGeneration(workspace: string, draft: Draft, shapeHint: boolean) {
+export function useCreateGeneration(workspace: string, draft: Draft) {
   const queryClient = useQueryClient();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const submissionKey = useRef<string | null>(null);
@@ -55,7 +55,7 @@ export function useCreateGeneration(workspace: string, draft: Draft, shapeHint: 
         references: draft.references.map((r) => ({ assetId: r.assetId!, label: r.label || undefined })),
         idempotencyKey: submissionKey.current,
         parentId: draft.parentId,
-        shapeHint,
+        shapeHint: draft.shapeHint,
       });
     },
     onSuccess: (result) => {

@@ -21,6 +21,8 @@ export interface Draft {
   n: number;
   model: string;
   references: ReferenceSlot[];
+  /** The shape hint's switch (used only for models that ignore `size`; on unless turned off). */
+  shapeHint: boolean;
   /** The generation this one remixes, recorded as its parent. */
   parentId?: string;
 }

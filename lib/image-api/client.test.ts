@@ -109,17 +109,16 @@ describe("error mapping, against every stand-in fault", () => {
     const error = await rejection(generateImages(input, config()));
     expect(error).toMatchObject({ failureClass, charged, status, autoRetry: false });
     expect(error.raw?.status).toBe(status);
-    expect(error.userMessage).not.toMatch(/stand-in-key/);
+    expect(error.message).not.toMatch(/stand-in-key/);
     expect(standIn.ledger()).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
-  it("bad_request carries the endpoint's message and names the parameter", async () => {
+  it("bad_request carries the endpoint's message (for the logs) and names the parameter", async () => {
     standIn.queueFault("400");
     const invalid = await rejection(generateImages(input, config()));
-    expect(invalid.userMessage).toBe(
-      "The image service rejected the request: Invalid 'prompt': the request could not be processed (stand-in fault 400).",
-    );
+    expect(invalid.failureClass).toBe("bad_request");
+    expect(invalid.message).toMatch(/Invalid 'prompt': the request could not be processed \(stand-in fault 400\)/);
     expect(invalid.param).toBe("prompt");
   });
 

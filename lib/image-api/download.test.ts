@@ -49,9 +49,8 @@ describe("downloadImage on non-public networks", () => {
 
   it("refuses a result URL on loopback unless allowed", async () => {
     const error = await rejection(downloadImage(await resultUrl(), publicOnly));
-    expect(error.code).toBe("bad_response");
+    expect(error).toMatchObject({ failureClass: "bad_response", charged: "maybe", autoRetry: false });
     expect(error.message).toMatch(/non-public network \(127\.0\.0\.1\)/);
-    expect(error.userMessage).toBe("The image service returned an unusable result link.");
   });
 
   it("refuses a public-looking host that resolves to a private address", async () => {
@@ -94,28 +93,28 @@ describe("downloadImage", () => {
     expect(await sharp(bytes).metadata()).toMatchObject({ width: 1024, height: 1536 });
   });
 
-  it("reports an expired link as bad_response that may have produced", async () => {
+  it("reports an expired link as bad_response that may have been charged", async () => {
     const error = await rejection(downloadImage(await resultUrl("expired"), limits));
-    expect(error).toMatchObject({ code: "bad_response", status: 410, mayHaveProduced: true });
-    expect(error.userMessage).toBe("The result link expired before it could be saved.");
+    expect(error).toMatchObject({ failureClass: "bad_response", status: 410, charged: "maybe" });
+    expect(error.message).toMatch(/expired before it could be saved/);
   });
 
   it("reports a never-issued link (404) as expired too", async () => {
     const error = await rejection(downloadImage(`${standIn.url}/files/unknown.webp`, limits));
-    expect(error).toMatchObject({ code: "bad_response", status: 404 });
-    expect(error.userMessage).toMatch(/expired/);
+    expect(error).toMatchObject({ failureClass: "bad_response", status: 404 });
+    expect(error.message).toMatch(/expired/);
   });
 
   it("refuses bytes that are not an image, whatever the content type", async () => {
     const error = await rejection(downloadImage(await resultUrl("not-image"), limits));
-    expect(error.code).toBe("bad_response");
-    expect(error.userMessage).toBe("The image service's result was not an image.");
+    expect(error.failureClass).toBe("bad_response");
+    expect(error.message).toMatch(/not an accepted image/);
 
     const svg = await serve((_, res) => {
       res.writeHead(200, { "content-type": "image/png" }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
     });
     try {
-      expect((await rejection(downloadImage(svg.url, limits))).code).toBe("bad_response");
+      expect((await rejection(downloadImage(svg.url, limits))).failureClass).toBe("bad_response");
     } finally {
       await svg.close();
     }
@@ -125,15 +124,15 @@ describe("downloadImage", () => {
     "refuses %s",
     async (url) => {
       const error = await rejection(downloadImage(url, limits));
-      expect(error.code).toBe("bad_response");
-      expect(error.userMessage).toMatch(/unusable result link/);
+      expect(error.failureClass).toBe("bad_response");
+      expect(error.message).toMatch(/not a URL|refusing to download/);
     },
   );
 
   it("refuses a declared size above maxBytes without reading it", async () => {
     const error = await rejection(downloadImage(await resultUrl(), { ...limits, maxBytes: 1000 }));
-    expect(error.code).toBe("bad_response");
-    expect(error.userMessage).toMatch(/larger than 1 KB/);
+    expect(error.failureClass).toBe("bad_response");
+    expect(error.message).toMatch(/larger than 1000 bytes/);
   });
 
   it("stops reading an undeclared body as soon as it passes maxBytes", async () => {
@@ -169,7 +168,7 @@ describe("downloadImage", () => {
     });
     try {
       const error = await rejection(downloadImage(stuck.url, { timeoutMs: 200, maxBytes: 1024, allowPrivateNetwork: true }));
-      expect(error).toMatchObject({ code: "timeout", mayHaveProduced: true });
+      expect(error).toMatchObject({ failureClass: "timeout", charged: "maybe" });
     } finally {
       await stuck.close();
     }
@@ -180,7 +179,7 @@ describe("downloadImage", () => {
       res.writeHead(503).end("busy");
     });
     try {
-      expect(await rejection(downloadImage(failing.url, limits))).toMatchObject({ code: "server_error", status: 503 });
+      expect(await rejection(downloadImage(failing.url, limits))).toMatchObject({ failureClass: "server_error", status: 503, charged: "maybe" });
     } finally {
       await failing.close();
     }
@@ -202,7 +201,7 @@ describe("decodeB64Image", () => {
     ["too large", Buffer.alloc(4096).toString("base64"), /larger than 1024 bytes/],
   ])("refuses %s", async (_, b64, message) => {
     const error = await rejection(decodeB64Image(b64, { maxBytes: 1024 }));
-    expect(error).toMatchObject({ code: "bad_response", mayHaveProduced: true });
+    expect(error).toMatchObject({ failureClass: "bad_response", charged: "maybe" });
     expect(error.message).toMatch(message);
   });
 });

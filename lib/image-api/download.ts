@@ -26,22 +26,20 @@ export interface DownloadOptions {
 
 const MAX_REDIRECTS = 3;
 
-const EXPIRED_MESSAGE = "The result link expired before it could be saved.";
-const UNUSABLE_LINK = "The image service returned an unusable result link.";
-
 /**
  * Copies one result off the endpoint's short-lived URL. Every failure here comes after the
- * images were generated, hence mayHaveProduced on all of them.
+ * images were generated, hence charged "maybe" on all of them (and so never retried on its own).
+ * The person sees the class's reason from the failure table; the detail is for the logs.
  */
 export async function downloadImage(url: string, options: DownloadOptions): Promise<DownloadedImage> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw badResult(`result URL is not a URL: ${JSON.stringify(url.slice(0, 80))}`, UNUSABLE_LINK);
+    throw badResult(`result URL is not a URL: ${JSON.stringify(url.slice(0, 80))}`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw badResult(`refusing to download a ${parsed.protocol} result URL`, UNUSABLE_LINK);
+    throw badResult(`refusing to download a ${parsed.protocol} result URL`);
   }
 
   const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -52,13 +50,12 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     if (error instanceof ImageApiError) return error;
     if (options.signal?.aborted) return options.signal.reason as unknown;
     if (timeout.aborted) {
-      return timeoutError(options.timeoutMs, "Result download", "Saving the generated image took too long.");
+      return timeoutError(options.timeoutMs, "Result download");
     }
     return new ImageApiError({
-      code: "network",
+      failureClass: "network",
       message: `Result download failed ${responded ? "while reading the body" : "before any response"}: ${failureDetail(error)}`,
-      userMessage: "The connection broke while saving the generated image.",
-      mayHaveProduced: true,
+      charged: "maybe",
       cause: error,
     });
   };
@@ -92,22 +89,22 @@ async function fetchAndRead(
   let target = parsed;
   for (let hop = 0; ; hop++) {
     if (!options.allowPrivateNetwork && (await isNonPublicHost(target.hostname, options.lookup))) {
-      throw badResult(`refusing a result URL on a non-public network (${target.hostname})`, UNUSABLE_LINK);
+      throw badResult(`refusing a result URL on a non-public network (${target.hostname})`);
     }
     try {
       response = await get(target);
     } catch (error) {
       const refused = causeOf(error, NonPublicAddressError);
-      if (refused) throw badResult(`refusing a result URL on a non-public network (${refused.hostname}, at connect)`, UNUSABLE_LINK);
+      if (refused) throw badResult(`refusing a result URL on a non-public network (${refused.hostname}, at connect)`);
       throw failure(error, false);
     }
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || !location) break;
     await response.body?.cancel().catch(() => undefined);
-    if (hop >= MAX_REDIRECTS) throw badResult(`more than ${MAX_REDIRECTS} redirects`, UNUSABLE_LINK);
+    if (hop >= MAX_REDIRECTS) throw badResult(`more than ${MAX_REDIRECTS} redirects`);
     target = new URL(location, target);
     if (target.protocol !== "http:" && target.protocol !== "https:") {
-      throw badResult(`refusing a redirect to ${target.protocol}`, UNUSABLE_LINK);
+      throw badResult(`refusing a redirect to ${target.protocol}`);
     }
   }
 
@@ -115,19 +112,18 @@ async function fetchAndRead(
     await response.body?.cancel().catch(() => undefined);
     // Signed storage links (S3, Azure) answer 403 once expired, plain hosts 404 or 410.
     if ([403, 404, 410].includes(response.status)) {
-      throw badResult(`result URL answered HTTP ${response.status} (expired)`, EXPIRED_MESSAGE, response.status);
+      throw badResult(`result URL answered HTTP ${response.status} (the link expired before it could be saved)`, response.status);
     }
     throw new ImageApiError({
-      code: response.status >= 500 ? "server_error" : "bad_response",
-      message: `result URL answered HTTP ${response.status}`,
-      userMessage: "The generated image could not be downloaded.",
+      failureClass: response.status >= 500 ? "server_error" : "bad_response",
+      message: `Result download: result URL answered HTTP ${response.status}`,
       status: response.status,
-      mayHaveProduced: true,
+      charged: "maybe",
     });
   }
 
   const tooLarge = () =>
-    badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+    badResult(`result is larger than ${options.maxBytes} bytes`);
   if (Number(response.headers.get("content-length") ?? 0) > options.maxBytes) {
     capped.abort();
     throw tooLarge();
@@ -156,14 +152,14 @@ function causeOf<E extends Error>(error: unknown, type: new (...args: never[]) =
 export async function decodeB64Image(b64: string, options: { maxBytes: number }): Promise<DownloadedImage> {
   const payload = b64.replace(/^data:[^,]*;base64,/, "").replace(/\s+/g, "");
   if (payload === "" || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(payload)) {
-    throw badResult("b64_json is not base64", "The image service sent back a result that could not be read.");
+    throw badResult("b64_json is not base64");
   }
   if (Math.floor((payload.length * 3) / 4) > options.maxBytes + 2) {
-    throw badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+    throw badResult(`result is larger than ${options.maxBytes} bytes`);
   }
   const bytes = Buffer.from(payload, "base64");
   if (bytes.length > options.maxBytes) {
-    throw badResult(`result is larger than ${options.maxBytes} bytes`, `The generated image is larger than ${formatBytes(options.maxBytes)}.`);
+    throw badResult(`result is larger than ${options.maxBytes} bytes`);
   }
   return { bytes, mime: await sniffImage(bytes) };
 }
@@ -172,18 +168,11 @@ async function sniffImage(bytes: Buffer): Promise<ResultImageMime> {
   const type = await fileTypeFromBuffer(bytes);
   const mime = RESULT_IMAGE_MIMES.find((m) => m === type?.mime);
   if (!mime) {
-    throw badResult(
-      `result is not an accepted image (sniffed ${type?.mime ?? "unknown"}, ${bytes.length} bytes)`,
-      "The image service's result was not an image.",
-    );
+    throw badResult(`result is not an accepted image (sniffed ${type?.mime ?? "unknown"}, ${bytes.length} bytes)`);
   }
   return mime;
 }
 
-function badResult(message: string, userMessage: string, status?: number): ImageApiError {
-  return new ImageApiError({ code: "bad_response", message: `Result download: ${message}`, userMessage, status, mayHaveProduced: true });
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+function badResult(message: string, status?: number): ImageApiError {
+  return new ImageApiError({ failureClass: "bad_response", message: `Result download: ${message}`, status, charged: "maybe" });
 }

@@ -118,10 +118,6 @@ describe("errorFromResponse: one realistic body per class", () => {
     expect(errorFromResponse({ status: 302, contentType: null, retryAfter: null, body: "" }).charged).toBe("no");
   });
 
-  it("speaks with the table's words for classes the legacy codes cannot say", () => {
-    const noChannel = errorFromResponse(CASES.find(([name]) => name === "no channel (one-api)")![1]);
-    expect(noChannel.userMessage).toBe(`${FAILURE_TABLE.model_unavailable.reason} ${FAILURE_TABLE.model_unavailable.next}`);
-  });
 
   it("names the parameter of a bad request, from param or from the message", () => {
     expect(errorFromResponse(CASES.find(([name]) => name === "invalid size")![1]).param).toBe("size");

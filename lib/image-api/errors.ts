@@ -5,67 +5,6 @@ import { parseRetryAfter } from "./retry";
 /** The classes a call itself can end in; cancelled and interrupted are decided by the app. */
 export type RelayFailureClass = Exclude<FailureClass, "cancelled" | "interrupted">;
 
-/**
- * @deprecated Transitional: lib/jobs stores `code` and `userMessage` until it moves to
- * `failureClass` and FAILURE_TABLE; remove both then.
- */
-export type ImageApiErrorCode =
-  | "bad_key"
-  | "quota"
-  | "rate_limited"
-  | "moderation_blocked"
-  | "invalid_request"
-  | "gateway"
-  | "server_error"
-  | "timeout"
-  | "network"
-  | "bad_response";
-
-const LEGACY_CODE: Record<RelayFailureClass, ImageApiErrorCode> = {
-  safety: "moderation_blocked",
-  rate_limited: "rate_limited",
-  out_of_balance: "quota",
-  model_unavailable: "invalid_request",
-  bad_key: "bad_key",
-  bad_request: "invalid_request",
-  reference_rejected: "invalid_request",
-  gateway: "gateway",
-  timeout: "timeout",
-  network: "network",
-  bad_response: "bad_response",
-  no_images: "bad_response",
-  server_error: "server_error",
-};
-
-const FROM_LEGACY: Partial<Record<ImageApiErrorCode, RelayFailureClass>> = {
-  bad_key: "bad_key",
-  quota: "out_of_balance",
-  rate_limited: "rate_limited",
-  moderation_blocked: "safety",
-  invalid_request: "bad_request",
-  gateway: "gateway",
-  server_error: "server_error",
-  timeout: "timeout",
-  network: "network",
-  bad_response: "bad_response",
-};
-
-const USER_MESSAGES: Record<ImageApiErrorCode, string> = {
-  bad_key: "The image service did not accept our credentials. An administrator needs to check the API key.",
-  quota: "The image service account has run out of credit or quota. An administrator needs to top it up.",
-  rate_limited: "The image service is busy right now. Please try again in a minute.",
-  moderation_blocked:
-    "The request was rejected by the image service's safety system. Try rewording the prompt or using different reference images.",
-  invalid_request: "The image service rejected the request.",
-  gateway: "The image service's gateway did not pass the answer through. Please try again later.",
-  server_error: "The image service had an internal error. Please try again later.",
-  timeout: "The image service took too long to answer. Please try again later.",
-  network: "Could not reach the image service. Please try again later.",
-  bad_response: "The image service sent back a response that could not be read.",
-};
-
-const SPOKEN_BY_TABLE = new Set<RelayFailureClass>(["model_unavailable", "reference_rejected"]);
-
 /** What the relay actually sent, for administrators ("Copy error details"). */
 export interface RawAnswer {
   status: number;
@@ -74,21 +13,15 @@ export interface RawAnswer {
 }
 
 export interface ImageApiErrorInit {
-  /** Defaults from `code` (the legacy form download.ts uses). */
-  failureClass?: RelayFailureClass;
-  /** @deprecated Legacy; defaults from failureClass. */
-  code?: ImageApiErrorCode;
-  /** For logs: what happened, in detail. Never shown to users. */
+  failureClass: RelayFailureClass;
+  /** For logs: what happened, in detail. Never shown to users (they see the class's reason). */
   message: string;
-  userMessage?: string;
   status?: number;
   retryAfterMs?: number;
-  /** Defaults to the class's value in FAILURE_TABLE (or "maybe"/"no" from the legacy mayHaveProduced). */
+  /** Defaults to the class's value in FAILURE_TABLE. */
   charged?: Charged;
   /** Defaults to the class's value in FAILURE_TABLE. */
   autoRetry?: boolean;
-  /** @deprecated Legacy spelling of charged: true is "maybe", false is "no". */
-  mayHaveProduced?: boolean;
   param?: string;
   raw?: RawAnswer;
   cause?: unknown;
@@ -107,30 +40,18 @@ export class ImageApiError extends Error {
   /** For bad_request (and reference_rejected): the request parameter the relay named, e.g. "size" or "image[0]". */
   readonly param?: string;
   readonly raw?: RawAnswer;
-  /** @deprecated See ImageApiErrorCode. */
-  readonly code: ImageApiErrorCode;
-  /** @deprecated See ImageApiErrorCode. Plain language, safe to show. */
-  readonly userMessage: string;
-  /** @deprecated charged !== "no". */
-  readonly mayHaveProduced: boolean;
 
   constructor(init: ImageApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    const failureClass = init.failureClass ?? FROM_LEGACY[init.code ?? "bad_response"] ?? "bad_response";
-    const row = FAILURE_TABLE[failureClass];
-    this.failureClass = failureClass;
-    const legacyCharged = init.mayHaveProduced === undefined ? undefined : init.mayHaveProduced ? "maybe" : "no";
-    this.charged = init.charged ?? legacyCharged ?? row.charged;
+    const row = FAILURE_TABLE[init.failureClass];
+    this.failureClass = init.failureClass;
+    this.charged = init.charged ?? row.charged;
     // A call that may have been billed is never repeated behind the person's back.
     this.autoRetry = (init.autoRetry ?? row.autoRetry) && this.charged === "no";
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
     this.param = init.param;
     this.raw = init.raw;
-    this.code = init.code ?? LEGACY_CODE[failureClass];
-    // Classes the legacy codes cannot say speak with the table's words.
-    this.userMessage = init.userMessage ?? (SPOKEN_BY_TABLE.has(failureClass) ? `${row.reason} ${row.next}` : USER_MESSAGES[this.code]);
-    this.mayHaveProduced = this.charged !== "no";
   }
 }
 
@@ -280,7 +201,6 @@ export function errorFromAnswer(a: {
   context: RequestContext;
   retryAfter?: string | null;
   now?: number;
-  userMessage?: string;
 }): ImageApiError {
   const said = clip(a.detail?.message || (a.html ? htmlTitle(a.body) : a.body.trim()) || `HTTP ${a.status}`);
   const tags = [a.detail?.code, a.detail?.type].filter((t): t is string => Boolean(t));
@@ -288,7 +208,6 @@ export function errorFromAnswer(a: {
   return new ImageApiError({
     failureClass: a.failureClass,
     message: `Image API answered HTTP ${a.status}${tags.length ? ` (${tags.join(", ")})` : ""} → ${a.failureClass}: ${redact(said, a.context.secrets)}`,
-    userMessage: a.userMessage ?? (a.failureClass === "bad_request" ? `The image service rejected the request: ${redact(said, a.context.secrets)}` : undefined),
     status: a.status,
     charged: a.charged,
     retryAfterMs,
@@ -381,11 +300,10 @@ export function failureDetail(error: unknown): string {
   return causeCode(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
-export function timeoutError(timeoutMs: number, what = "Image API request", userMessage?: string): ImageApiError {
+export function timeoutError(timeoutMs: number, what = "Image API request"): ImageApiError {
   return new ImageApiError({
     failureClass: "timeout",
     message: `${what} timed out after ${timeoutMs} ms`,
-    userMessage,
     // The request had been sent, so the endpoint may be generating (and billing) right now.
     charged: "maybe",
   });

@@ -82,7 +82,7 @@ describe("downloads check the address each connection really uses (DNS rebinding
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(ImageApiError);
-      expect((error as ImageApiError).code).toBe("bad_response");
+      expect((error as ImageApiError).failureClass).toBe("bad_response");
       expect((error as ImageApiError).message).toMatch(/non-public network \(rebind\.example\.test, at connect\)/);
       expect(hits, "the private server was never reached").toBe(0);
       expect(asked).toBeGreaterThanOrEqual(2);

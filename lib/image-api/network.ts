@@ -81,7 +81,7 @@ export async function isNonPublicHost(hostname: string, lookup: Lookup = systemL
   }
 }
 
-/** Why a connection was refused; the download turns it into an "unusable result link". */
+/** Why a connection was refused; the download turns it into a bad_response. */
 export class NonPublicAddressError extends Error {
   constructor(readonly hostname: string) {
     super(`${hostname} resolves to a non-public address`);

@@ -38,29 +38,23 @@ describe("parseGenerationResponse", () => {
   });
 
   it.each([
-    ["an item with neither url nor b64_json", { created: 1, data: [{ revised_prompt: "x" }] }, /neither url nor b64_json/],
-    ["an item with both empty", { created: 1, data: [{ url: "", b64_json: "" }] }, /neither url nor b64_json/],
-    ["data: []", { created: 1, data: [] }, /data is empty/],
-    ["no data", { created: 1 }, /data/],
-    ["a non-http url", { created: 1, data: [{ url: "ftp://x.test/a.png" }] }, /url/],
-    ["a data: url in url", { created: 1, data: [{ url: "data:image/png;base64,AAAA" }] }, /url/],
-  ])("fails on %s", (_, body, message) => {
+    ["an item with neither url nor b64_json", { created: 1, data: [{ revised_prompt: "x" }] }, "bad_response", /neither url nor b64_json/],
+    ["an item with both empty", { created: 1, data: [{ url: "", b64_json: "" }] }, "bad_response", /neither url nor b64_json/],
+    ["data: []", { created: 1, data: [] }, "no_images", /data is empty/],
+    ["no data", { created: 1 }, "no_images", /data/],
+    ["a non-http url", { created: 1, data: [{ url: "ftp://x.test/a.png" }] }, "bad_response", /url/],
+    ["a data: url in url", { created: 1, data: [{ url: "data:image/png;base64,AAAA" }] }, "bad_response", /url/],
+  ])("fails on %s as %s, possibly charged", (_, body, failureClass, message) => {
     const error = failure(() => parse(body));
-    expect(error.code).toBe("bad_response");
-    expect(error.mayHaveProduced).toBe(true);
+    expect(error.failureClass).toBe(failureClass);
+    expect(error.charged).not.toBe("no");
     expect(error.message).toMatch(message);
-  });
-
-  it("tells the person plainly when no images came back", () => {
-    expect(failure(() => parse({ created: 1, data: [] })).userMessage).toBe(
-      "The image service answered but sent back no images. Please try again.",
-    );
   });
 
   it("fails clearly on truncated JSON", () => {
     const error = failure(() => parse('{"created": 1, "data": [{"url": "https://x.te'));
     expect(error.message).toMatch(/truncated JSON/);
-    expect(error.code).toBe("bad_response");
+    expect(error.failureClass).toBe("bad_response");
   });
 
   it("fails clearly on a body that is not JSON", () => {

@@ -57,11 +57,10 @@ export function parseGenerationResponse(
   context: RequestContext = {},
   status = 200,
 ): GenerationResult {
-  const fail = (message: string, cause?: unknown, userMessage?: string) =>
+  const fail = (message: string, cause?: unknown) =>
     new ImageApiError({
       failureClass: "bad_response",
       message: `Image API success body: ${message}`,
-      userMessage,
       status,
       raw: rawAnswer(status, body, context.secrets),
       cause,
@@ -90,7 +89,6 @@ export function parseGenerationResponse(
       throw new ImageApiError({
         failureClass: "no_images",
         message: `Image API success body: ${Array.isArray(data) ? "data is empty" : "no data"}: no images came back`,
-        userMessage: "The image service answered but sent back no images. Please try again.",
         status,
         raw: rawAnswer(status, body, context.secrets),
       });

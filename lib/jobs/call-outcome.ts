@@ -48,10 +48,10 @@ const CHARGED: Record<Charged, CallCharged> = { yes: "YES", no: "NO", maybe: "MA
 
 /**
  * Classifies whatever ended a call: the relay's answer (its class from lib/image-api, with the
- * plain reason from the one table), a stop of the run, or our own failure. `stage` "download":
- * the relay answered but a result could not be copied, which has a more precise message.
+ * plain reason from the one failure table), a stop of the run, or our own failure. A result that
+ * could not be copied is classified the same way (its slot fails; the call itself was answered).
  */
-export function callFailure(error: unknown, stage: "call" | "download" = "call"): CallFailure {
+export function callFailure(error: unknown): CallFailure {
   const base = { httpStatus: null, rawExcerpt: null, strained: false, autoRetry: false };
   if (error instanceof RunStopped) {
     if (error.why === "cancelled") return { ...base, code: "cancelled", message: CANCELLED_RUNNING_MESSAGE, charged: "MAYBE" };
@@ -66,7 +66,7 @@ export function callFailure(error: unknown, stage: "call" | "download" = "call")
     const named = error.param ? ` (it named “${error.param}”)` : "";
     return {
       code: error.failureClass,
-      message: stage === "download" ? error.userMessage : `${reason}${named}`,
+      message: `${reason}${named}`,
       autoRetry: error.autoRetry,
       charged: CHARGED[error.charged],
       httpStatus: error.status ?? error.raw?.status ?? null,

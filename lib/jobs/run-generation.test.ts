@@ -10,6 +10,7 @@ import { requeueFailedSlots, cancelGeneration } from "@/lib/data/generations";
 import { getDailyUsage, QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
+import { FAILURE_TABLE } from "@/lib/image-api/failures";
 import { resolveProfile } from "@/lib/image-api/profiles";
 import { toDataUrl } from "@/lib/images";
 import { createGeneration, createOwner, createReference } from "@/lib/jobs/testing/fixtures";
@@ -239,7 +240,8 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
 
     expect(await runGeneration(generation.id, deps())).toEqual({ outcome: "succeeded", images: 1, failed: 1 });
     const failed = (await slotsOf(generation.id)).find((s) => s.status === "FAILED");
-    expect(failed).toMatchObject({ errorMessage: "The result link expired before it could be saved." });
+    // Its class and words from the one failure table.
+    expect(failed).toMatchObject({ errorCode: "bad_response", errorMessage: FAILURE_TABLE.bad_response.reason });
     // The call itself was answered (and billed); only the copy failed.
     expect((await callsOf(generation.id)).map((c) => c.outcome)).toEqual(["ok", "ok"]);
   });

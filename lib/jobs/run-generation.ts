@@ -285,7 +285,7 @@ async function storeResults(
   settled.forEach((s, k) => {
     if (s.status === "fulfilled") filled.push(s.value);
     else {
-      const failure = ctx.signal.aborted ? callFailure(ctx.signal.reason) : callFailure(s.reason, "download");
+      const failure = ctx.signal.aborted ? callFailure(ctx.signal.reason) : callFailure(s.reason);
       console.error(`[jobs] generation ${ctx.fence.id} slot ${indexes[k]}: result not stored (${failure.code}):`, s.reason);
       failed.push({ index: indexes[k]!, code: failure.code, message: failure.message });
     }
