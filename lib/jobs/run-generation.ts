@@ -4,13 +4,11 @@ import { setTimeout as sleepFor } from "node:timers/promises";
 
 import { env } from "@/lib/env";
 import { generateImages, type ImageApiConfig } from "@/lib/image-api/client";
-import { decodeB64Image, downloadImage } from "@/lib/image-api/download";
 import { isNonPublicHost } from "@/lib/image-api/network";
 import { modelProfile, type ModelProfile } from "@/lib/image-api/profiles";
 import { IMAGE_SIZES, type GeneratedItem, type ImageSize } from "@/lib/image-api/schemas";
-import { describeImage, makeThumbnail } from "@/lib/images";
 import { callCost, callFailure, GenerationFailure, RunStopped } from "@/lib/jobs/call-outcome";
-import { DOWNLOAD_TIMEOUT_MS, HEARTBEAT_MS, MAX_RESULT_BYTES, maxRunMs, PERMIT_POLL_MS } from "@/lib/jobs/limits";
+import { HEARTBEAT_MS, maxRunMs, PERMIT_POLL_MS } from "@/lib/jobs/limits";
 import { sendableReferences } from "@/lib/jobs/references";
 import { planCalls } from "@/lib/jobs/slots";
 import { acquireCall } from "@/lib/jobs/calls";
@@ -24,11 +22,10 @@ import {
   RunSuperseded,
   settleGeneration,
   type ClaimedGeneration,
-  type SlotFailure,
-  type StoredImage,
 } from "@/lib/jobs/store";
 import { watchCancel } from "@/lib/jobs/cancel-watch";
-import { contentKey, getStorage, type Storage } from "@/lib/storage";
+import { storeResults } from "@/lib/jobs/results";
+import { getStorage, type Storage } from "@/lib/storage";
 
 export { INTERRUPTED_MESSAGE } from "@/lib/jobs/call-outcome";
 
@@ -271,56 +268,4 @@ async function waitForPermit(indexes: number[], attempt: number, ctx: RunContext
     const pause = ctx.permitPollMs * (0.5 + Math.random());
     await sleepFor(pause, undefined, { signal: ctx.signal }).catch(() => undefined);
   }
-}
-
-/** Copies each returned image (its URL expires) with a thumbnail into storage; each slot on its own. */
-async function storeResults(
-  items: GeneratedItem[],
-  indexes: number[],
-  ctx: RunContext,
-): Promise<{ filled: StoredImage[]; failed: SlotFailure[] }> {
-  const settled = await Promise.allSettled(items.map((item, k) => storeResult(item, indexes[k]!, ctx)));
-  const filled: StoredImage[] = [];
-  const failed: SlotFailure[] = [];
-  settled.forEach((s, k) => {
-    if (s.status === "fulfilled") filled.push(s.value);
-    else {
-      const failure = ctx.signal.aborted ? callFailure(ctx.signal.reason) : callFailure(s.reason);
-      console.error(`[jobs] generation ${ctx.fence.id} slot ${indexes[k]}: result not stored (${failure.code}):`, s.reason);
-      failed.push({ index: indexes[k]!, code: failure.code, message: failure.message });
-    }
-  });
-  return { filled, failed };
-}
-
-async function storeResult(item: GeneratedItem, index: number, ctx: RunContext): Promise<StoredImage> {
-  // A failed download fails this slot only (callFailure reads its class); the call itself was answered.
-  const { bytes } = item.url
-    ? await downloadImage(item.url, {
-        timeoutMs: DOWNLOAD_TIMEOUT_MS,
-        maxBytes: MAX_RESULT_BYTES,
-        fetch: ctx.fetch,
-        signal: ctx.signal,
-        allowPrivateNetwork: ctx.allowPrivateNetwork,
-      })
-    : await decodeB64Image(item.b64Json ?? "", { maxBytes: MAX_RESULT_BYTES });
-  const image = await describeImage(bytes);
-  const resultKey = contentKey("results", image.sha256, image.mime);
-  await ctx.storage.put(resultKey, bytes, { contentType: image.mime });
-  const thumb = await makeThumbnail(bytes);
-  const thumbKey = contentKey("thumbs", thumb.sha256, thumb.mime);
-  await ctx.storage.put(thumbKey, thumb.bytes, { contentType: thumb.mime });
-  return {
-    index,
-    revisedPrompt: item.revisedPrompt ?? null,
-    result: { storageKey: resultKey, mime: image.mime, width: image.width, height: image.height, bytes: image.bytes, sha256: image.sha256 },
-    thumb: {
-      storageKey: thumbKey,
-      mime: thumb.mime,
-      width: thumb.width,
-      height: thumb.height,
-      bytes: thumb.bytes.length,
-      sha256: thumb.sha256,
-    },
-  };
 }
