@@ -136,9 +136,17 @@ test("a second user signs in from the share page and remixes it into their own s
   await signIn(guest.page, remixer);
   await expect(guest.page).toHaveURL(url);
 
+  // The studio takes the prefill from the URL and then drops the query (a reload shows the draft),
+  // so the landing URL is caught as it is navigated to, not read afterwards.
+  const landing = new RegExp(`/w/${remixerSlug}/create\\?prompt=`);
+  const visited: string[] = [];
+  guest.page.on("framenavigated", (frame) => {
+    if (frame === guest.page.mainFrame()) visited.push(frame.url());
+  });
   await guest.page.getByRole("button", { name: "Remix into my workspace" }).click();
-  await expect(guest.page).toHaveURL(new RegExp(`/w/${remixerSlug}/create\\?prompt=`));
-  const landed = new URL(guest.page.url());
+  await expect.poll(() => visited.find((u) => landing.test(u))).toBeTruthy();
+  await expect(guest.page.getByLabel("Prompt")).toHaveValue(prompt);
+  const landed = new URL(visited.find((u) => landing.test(u))!);
   expect(landed.searchParams.get("prompt")).toBe(prompt);
   expect(landed.searchParams.get("size")).toBe("1024x1024");
   expect(landed.searchParams.get("n")).toBe("1");

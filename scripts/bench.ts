@@ -9,6 +9,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLocalStorage } from "@/lib/storage/local";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/schema-engine";
+import { benchAtScale } from "./bench-gallery-scale";
+import { capturingClient, ms, planOf, printTable, quantile } from "./bench-report";
 import { seedGallery } from "./seed-gallery";
 
 /**
@@ -27,7 +29,16 @@ const WARMUP = 5;
 const RUNS = 50;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
 
+/** BENCH_SKIP=pages,scale,in-flight leaves parts out while working on another. */
+const skipped = (part: string) => (process.env.BENCH_SKIP ?? "").split(",").includes(part);
+
 async function prepare() {
+  if (!skipped("pages")) {
+    const { benchPages } = await import("./bench-pages");
+    const rows = await benchPages();
+    console.log("\nPages and uploads (production builds, Chromium, loopback):\n");
+    printTable(["measure", "value"], rows);
+  }
   const dataDir = path.join(root, ".data/bench-postgres");
   await rm(dataDir, { recursive: true, force: true });
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "atelier-bench-"));
@@ -74,32 +85,19 @@ async function prepare() {
       return new Promise<number>((resolve) => started.on("exit", (code) => resolve(code ?? 1)));
     };
     const gallery = await child("--measure");
+    const scale = skipped("scale") ? 0 : await benchAtScale(database.url, owner!.id, child);
     // Its own process: the gallery half's query log and warm caches stay out of the worker's numbers.
-    const worker = await child("--in-flight");
-    process.exitCode = gallery || worker;
+    const worker = skipped("in-flight") ? 0 : await child("--in-flight");
+    process.exitCode = gallery || scale || worker;
   } finally {
     await database.stop();
     await rm(storageDir, { recursive: true, force: true });
   }
 }
 
-interface Captured {
-  query: string;
-  params: string;
-}
-
 async function measure() {
   const url = process.env.DATABASE_URL!;
-  // lib/db keeps its client on globalThis (for dev hot reload); putting one there first that
-  // reports its SQL lets the plans below be those of the very queries that were timed.
-  const captured: Captured[] = [];
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
-  (globalThis as { atelierDb?: unknown }).atelierDb = client;
+  const { client, captured } = capturingClient(url);
 
   const { listGalleryPage, listMyGalleryPage } = await import("@/lib/data/gallery/read");
   const { getWorkspaceAccess } = await import("@/lib/data/workspaces");
@@ -160,30 +158,6 @@ async function measure() {
   }
 }
 
-/** The scan nodes of the query's plan, outermost first, e.g. "Index Scan using …_idx". */
-async function planOf(client: pg.Client, { query, params }: Captured): Promise<string[]> {
-  const values = JSON.parse(params) as unknown[];
-  const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, values);
-  return result.rows
-    .map((r) => r["QUERY PLAN"].trim().replace(/^->\s*/, ""))
-    .filter((line) => /Scan|Join|Sort|Limit|CTE/.test(line) && !/Sort Key/.test(line))
-    .map((line) => line.replace(/\s+\(cost=.*$/, "").replace(/ on "?(\w+)"?( \w+)?/, " on $1"));
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-const ms = (n: number) => n.toFixed(1);
-
-function printTable(head: string[], rows: string[][]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
-  console.log(line(head));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
-}
-
 async function inFlight() {
   const { benchInFlight } = await import("./bench-in-flight");
   const rows = await benchInFlight();
@@ -191,7 +165,14 @@ async function inFlight() {
   printTable(["measure", "value"], rows);
 }
 
-const mode = process.argv.includes("--measure") ? measure : process.argv.includes("--in-flight") ? inFlight : prepare;
+const measureScale = () => import("./bench-gallery-scale").then((m) => m.measureScale());
+const mode = process.argv.includes("--measure")
+  ? measure
+  : process.argv.includes("--scale")
+    ? measureScale
+    : process.argv.includes("--in-flight")
+      ? inFlight
+      : prepare;
 mode().catch((e: unknown) => {
   console.error(e);
   process.exit(1);

@@ -64,14 +64,17 @@ export async function normaliseReference(bytes: Buffer, header?: Metadata): Prom
     return { bytes, mime: "image/jpeg", width, height, sha256: sha256(bytes) };
   }
   const pipeline = decode(bytes).autoOrient().resize(referenceBox(meta));
-  if (!meta.hasAlpha) return finish(pipeline.webp({ quality: 90 }), "image/webp");
+  if (!meta.hasAlpha) return finish(pipeline.webp(REFERENCE_WEBP), "image/webp");
   // The alpha decides the format, so the pixels are decoded once and both look and encode read them.
   const { data, info } = await pipeline.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const pixels = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } });
   return hasTransparency(data)
     ? finish(pixels.png(), "image/png")
-    : finish(pixels.removeAlpha().webp({ quality: 90 }), "image/webp");
+    : finish(pixels.removeAlpha().webp(REFERENCE_WEBP), "image/webp");
 }
+
+/** Effort 2 of 6: on a 2016 px photo ~40 % faster than the default 4, and no bigger (measured with sharp 0.35). */
+const REFERENCE_WEBP = { quality: 90, effort: 2 } as const;
 
 function isPlainSmallJpeg(meta: Metadata, length: number): boolean {
   return (

@@ -1,0 +1,3 @@
+// Its own (empty) config, so Next does not take the app's from the directory above.
+const config = {};
+export default config;
