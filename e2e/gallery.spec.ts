@@ -1,17 +1,13 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import pg from "pg";
 import { createLocalStorage } from "../lib/storage/local";
 import { seedGallery } from "../scripts/seed-gallery";
 import { expect, newAccount, signUp, test } from "./fixtures";
+import { E2E_DATABASE_URL as DATABASE_URL, E2E_STORAGE_DIR as STORAGE_DIR } from "./e2e-env";
 import { card, fillAndGenerate } from "./studio";
 
-// The e2e server's database and storage (scripts/e2e-server.ts derives both from E2E_PORT).
-const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PORT + 51231}/atelier`;
-const STORAGE_DIR = path.resolve(`.data/e2e-storage-${E2E_PORT}`);
 
 const workspaceOf = (page: Page) => new URL(page.url()).pathname.split("/")[2]!;
 const tiles = (page: Page) => page.getByTestId("gallery-tile");

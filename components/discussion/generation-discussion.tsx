@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,15 +22,14 @@ export interface GenerationDiscussionProps {
   onChange?: (discussion: DiscussionDTO) => void;
 }
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
-
 type DiscussionAction = (
   prev: ActionState<DiscussionDTO | null> | undefined,
   input: ActionInput,
 ) => Promise<ActionState<DiscussionDTO | null>>;
 
-const REVIEW_TEXT = { APPROVED: "Approved", NEEDS_CHANGES: "Needs changes" } as const;
+const REVIEW_KEY = { APPROVED: "approved", NEEDS_CHANGES: "needsChanges" } as const;
+// An @mention as typed in a comment: syntax, the same in every language.
+const mention = (name: string) => `@${name}`;
 const REVIEW_STYLE = { APPROVED: "bg-success-soft text-success", NEEDS_CHANGES: "bg-danger-soft text-danger" } as const;
 
 /**
@@ -37,6 +37,9 @@ const REVIEW_STYLE = { APPROVED: "bg-success-soft text-success", NEEDS_CHANGES: 
  * whole discussion from the server, which replaces the local copy: what is shown is what is stored.
  */
 export function GenerationDiscussion({ workspace, discussion: initial, onChange }: GenerationDiscussionProps) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
+  const at = (iso: string) => format.dateTime(new Date(iso), "dateTime");
   const [discussion, setDiscussion] = useState(initial);
   const adopt =
     (run: DiscussionAction): DiscussionAction =>
@@ -51,33 +54,40 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
   const [commentState, comment, commenting] = useActionState(adopt(addCommentAction), undefined);
   const [reviewState, review, reviewing] = useActionState(adopt(setReviewAction), undefined);
   const { review: current, comments } = discussion;
+  // Said in the viewer's language from what the server stored, not from the action's own words.
+  const reviewNotice = !reviewState
+    ? null
+    : reviewState.ok
+      ? t(reviewState.data?.review ? `discussion.marked.${reviewState.data.review.status}` : "discussion.marked.cleared")
+      : reviewState.message;
 
   return (
     <section aria-labelledby={`discussion-${discussion.generationId}`} className="space-y-5" data-testid="generation-discussion">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id={`discussion-${discussion.generationId}`} className="text-lg font-semibold">
-          Review and comments
+          {t("discussion.heading")}
         </h2>
         <span
           className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${current ? REVIEW_STYLE[current.status] : "bg-ink/5 text-ink-soft"}`}
           data-testid="review-status"
         >
-          {current ? REVIEW_TEXT[current.status] : "Not reviewed"}
+          {t(current ? `review.${REVIEW_KEY[current.status]}` : "review.unreviewed")}
         </span>
         {current?.reviewedBy ? (
           <span className="text-xs text-ink-muted">
-            by {current.reviewedBy}
-            {current.reviewedAt ? ` · ${at(current.reviewedAt)}` : ""}
+            {current.reviewedAt
+              ? t("discussion.byAt", { name: current.reviewedBy, when: at(current.reviewedAt) })
+              : t("discussion.by", { name: current.reviewedBy })}
           </span>
         ) : null}
       </div>
 
       {discussion.canReview ? (
-        <form action={review} className="flex flex-wrap items-center gap-2" aria-label="Review">
+        <form action={review} className="flex flex-wrap items-center gap-2" aria-label={t("discussion.reviewForm")}>
           <input type="hidden" name="workspace" value={workspace} />
           <input type="hidden" name="generationId" value={discussion.generationId} />
           <Button type="submit" name="status" value="APPROVED" variant="secondary" disabled={reviewing} aria-pressed={current?.status === "APPROVED"}>
-            Approve
+            {t("discussion.approve")}
           </Button>
           <Button
             type="submit"
@@ -87,35 +97,35 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
             disabled={reviewing}
             aria-pressed={current?.status === "NEEDS_CHANGES"}
           >
-            Needs changes
+            {t("discussion.needsChanges")}
           </Button>
           {current ? (
             <Button type="submit" name="status" value="" variant="ghost" disabled={reviewing}>
-              Clear review
+              {t("discussion.clear")}
             </Button>
           ) : null}
           <span aria-live="polite" role="status" className={`text-sm ${reviewState?.ok === false ? "text-danger" : "text-ink-muted"}`}>
-            {reviewState?.message}
+            {reviewNotice}
           </span>
         </form>
       ) : null}
 
       {comments.length === 0 ? (
-        <p className="text-sm text-ink-muted">No comments yet.</p>
+        <p className="text-sm text-ink-muted">{t("discussion.none")}</p>
       ) : (
-        <ol className="space-y-3" aria-label="Comments">
+        <ol className="space-y-3" aria-label={t("discussion.list")}>
           {comments.map((c) => (
             <li key={c.id} className="rounded-lg border border-ink/10 bg-paper-raised px-4 py-3" data-testid="comment">
               <p className="text-xs text-ink-muted">
-                <span className="font-medium text-ink">{c.author?.name ?? "Former member"}</span> ·{" "}
+                <span className="font-medium text-ink">{c.author?.name ?? t("discussion.formerMember")}</span> ·{" "}
                 <time dateTime={c.createdAt}>{at(c.createdAt)}</time>
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words text-sm">{c.body}</p>
               {c.mentions.length > 0 ? (
-                <p className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Mentioned">
+                <p className="mt-2 flex flex-wrap gap-1 text-xs" aria-label={t("discussion.mentioned")}>
                   {c.mentions.map((m) => (
                     <span key={m.id} className="rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent" data-testid="comment-mention">
-                      @{m.name}
+                      {mention(m.name)}
                     </span>
                   ))}
                 </p>
@@ -126,11 +136,11 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
       )}
 
       {discussion.canComment ? (
-        <form action={comment} className="space-y-2" aria-label="Add a comment">
+        <form action={comment} className="space-y-2" aria-label={t("discussion.addForm")}>
           <input type="hidden" name="workspace" value={workspace} />
           <input type="hidden" name="generationId" value={discussion.generationId} />
           <label htmlFor={`comment-${discussion.generationId}`} className="block text-sm font-medium text-ink-soft">
-            Comment
+            {t("discussion.comment")}
           </label>
           <textarea
             id={`comment-${discussion.generationId}`}
@@ -144,15 +154,15 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
             className="block w-full rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm aria-invalid:border-danger"
           />
           <p id={`comment-hint-${discussion.generationId}`} className="text-xs text-ink-muted">
-            Mention a member with @ and their name, first name or email name, e.g. @Ada.
+            {t("discussion.hint")}
           </p>
           <FormMessage message={commentState?.ok === false ? (commentState.fieldErrors?.body?.[0] ?? commentState.message) : undefined} />
           <Button type="submit" disabled={commenting}>
-            {commenting ? "Posting…" : "Post comment"}
+            {t(commenting ? "discussion.posting" : "discussion.post")}
           </Button>
         </form>
       ) : (
-        <p className="text-sm text-ink-muted">Your role can read this discussion but not add to it.</p>
+        <p className="text-sm text-ink-muted">{t("discussion.readOnly")}</p>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
@@ -24,6 +25,7 @@ interface Props {
  * collections, with a field to make a new one from these images.
  */
 export function CollectionMenu({ workspace, collections, imageIds, memberOf, actions, onCreated, buttonClassName, placement = "below" }: Props) {
+  const t = useTranslations("gallery.menu");
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -58,21 +60,21 @@ export function CollectionMenu({ workspace, collections, imageIds, memberOf, act
   return (
     <>
       <button ref={button} type="button" popoverTarget={`${id}-panel`} className={buttonClassName}>
-        {single ? "Collections" : "Add to collection"}
+        {t(single ? "collections" : "add")}
       </button>
       <div
         ref={panel}
         id={`${id}-panel`}
         popover="auto"
         onToggle={place}
-        aria-label="Collections"
+        aria-label={t("collections")}
         className="fixed m-0 max-h-[70vh] overflow-auto rounded-xl border border-ink/10 bg-paper-raised p-2 text-sm text-ink shadow-xl"
       >
         <p className="px-2 pb-1 pt-1 text-xs font-medium uppercase tracking-wide text-ink-muted">
-          {single ? "In collections" : `Add ${imageIds.length} to`}
+          {single ? t("inCollections") : t("addCount", { count: imageIds.length })}
         </p>
         {collections.length === 0 ? (
-          <p className="px-2 py-1.5 text-ink-muted">No collections yet. Name one below.</p>
+          <p className="px-2 py-1.5 text-ink-muted">{t("none")}</p>
         ) : (
           <ul className="space-y-0.5">
             {collections.map((c) => {
@@ -110,14 +112,14 @@ export function CollectionMenu({ workspace, collections, imageIds, memberOf, act
         )}
         <form onSubmit={create} className="mt-2 flex gap-1.5 border-t border-ink/10 px-1 pt-2">
           <label htmlFor={`${id}-name`} className="sr-only">
-            New collection name
+            {t("newName")}
           </label>
           <input
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={COLLECTION_NAME_MAX_LENGTH}
-            placeholder="New collection"
+            placeholder={t("newPlaceholder")}
             className="min-w-0 flex-1 rounded-lg border border-ink/15 bg-paper-raised px-2 py-1.5 text-sm"
           />
           <button
@@ -125,7 +127,7 @@ export function CollectionMenu({ workspace, collections, imageIds, memberOf, act
             disabled={!name.trim() || actions.busy === "collection:new"}
             className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-hover disabled:bg-accent/50"
           >
-            Create
+            {t("create")}
           </button>
         </form>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -18,6 +19,7 @@ interface Props {
  * and gives focus back to whatever opened it. Cancel has focus first, so Enter never deletes.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onClose }: Props) {
+  const t = useTranslations("gallery.confirm");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -40,10 +42,10 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
       <div className="mt-2 text-sm text-ink-muted">{children}</div>
       <div className="mt-6 flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onClose} autoFocus>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="button" variant="danger" disabled={busy} onClick={onConfirm}>
-          {busy ? "Deleting…" : confirmLabel}
+          {busy ? t("deleting") : confirmLabel}
         </Button>
       </div>
     </dialog>

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useTransition, type FormEvent } from "react";
 import { appUrls } from "@/lib/urls";
-import { IMAGE_SIZES, SIZE_CHOICES } from "@/lib/validations/generation-limits";
+import { IMAGE_SIZES } from "@/lib/validations/generation-limits";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 import {
   galleryFiltersToParams,
@@ -13,10 +14,11 @@ import {
   SEARCH_MAX_LENGTH,
   type GalleryFilters as Filters,
 } from "@/lib/validations/gallery";
+import { shapeName } from "./size-text";
 
 const control = "rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm";
 
-const REVIEW_LABEL: Record<ReviewFilter, string> = { approved: "Approved", "needs-changes": "Needs changes", unreviewed: "Not reviewed" };
+const REVIEW_KEY = { approved: "approved", "needs-changes": "needsChanges", unreviewed: "unreviewed" } as const satisfies Record<ReviewFilter, string>;
 
 export interface MemberOption {
   userId: string;
@@ -36,6 +38,7 @@ interface Props {
  */
 export function GalleryFilters({ filters, showWho, members }: Props) {
   const router = useRouter();
+  const t = useTranslations("gallery");
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
@@ -57,7 +60,7 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
     <form
       ref={form}
       role="search"
-      aria-label="Filter the gallery"
+      aria-label={t("filters.label")}
       method="get"
       onSubmit={apply}
       onChange={(e) => {
@@ -69,7 +72,7 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
       data-testid="gallery-filters"
     >
       <label htmlFor="gallery-q" className="sr-only">
-        Search prompts
+        {t("filters.search")}
       </label>
       <input
         id="gallery-q"
@@ -78,18 +81,18 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
         name="q"
         defaultValue={filters.q}
         maxLength={SEARCH_MAX_LENGTH}
-        placeholder="Search prompts"
+        placeholder={t("filters.search")}
         className={`${control} min-w-48 flex-1`}
       />
       {showWho ? (
-        <select name="who" defaultValue={filters.who} key={`who-${filters.who}`} aria-label="Whose images" className={control}>
-          <option value="everyone">Everyone’s</option>
-          <option value="me">Mine</option>
+        <select name="who" defaultValue={filters.who} key={`who-${filters.who}`} aria-label={t("filters.whose")} className={control}>
+          <option value="everyone">{t("filters.everyone")}</option>
+          <option value="me">{t("filters.mine")}</option>
         </select>
       ) : null}
       {members && members.length > 1 ? (
-        <select name="member" defaultValue={filters.member ?? ""} key={`member-${filters.member}`} aria-label="Member" className={control}>
-          <option value="">Every member</option>
+        <select name="member" defaultValue={filters.member ?? ""} key={`member-${filters.member}`} aria-label={t("filters.member")} className={control}>
+          <option value="">{t("filters.everyMember")}</option>
           {members.map((m) => (
             <option key={m.userId} value={m.userId}>
               {m.name}
@@ -98,41 +101,41 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
         </select>
       ) : null}
       {members ? (
-        <select name="review" defaultValue={filters.review ?? ""} key={`review-${filters.review}`} aria-label="Review status" className={control}>
-          <option value="">Any review</option>
+        <select name="review" defaultValue={filters.review ?? ""} key={`review-${filters.review}`} aria-label={t("filters.review")} className={control}>
+          <option value="">{t("filters.anyReview")}</option>
           {REVIEW_FILTERS.map((r) => (
             <option key={r} value={r}>
-              {REVIEW_LABEL[r]}
+              {t(`review.${REVIEW_KEY[r]}`)}
             </option>
           ))}
         </select>
       ) : null}
-      <select name="size" defaultValue={filters.size ?? ""} key={`size-${filters.size}`} aria-label="Size" className={control}>
-        <option value="">Any size</option>
+      <select name="size" defaultValue={filters.size ?? ""} key={`size-${filters.size}`} aria-label={t("filters.size")} className={control}>
+        <option value="">{t("filters.anySize")}</option>
         {IMAGE_SIZES.map((s) => (
           <option key={s} value={s}>
-            {SIZE_CHOICES[s].label} {s.replace("x", "×")}
+            {t("filters.sizeOption", { shape: shapeName(t, s) ?? "", size: s.replace("x", "×") })}
           </option>
         ))}
       </select>
-      <select name="status" defaultValue={filters.status} key={`status-${filters.status}`} aria-label="Status" className={control}>
-        <option value="done">Finished</option>
-        <option value="failed">Failed</option>
-        <option value="all">Finished and failed</option>
+      <select name="status" defaultValue={filters.status} key={`status-${filters.status}`} aria-label={t("filters.status")} className={control}>
+        <option value="done">{t("filters.done")}</option>
+        <option value="failed">{t("filters.failed")}</option>
+        <option value="all">{t("filters.all")}</option>
       </select>
       <label className={`${control} flex cursor-pointer items-center gap-2 has-checked:border-accent has-checked:bg-accent-soft`}>
         <input type="checkbox" name="favorites" value="1" defaultChecked={filters.favorites} key={`fav-${filters.favorites}`} className="size-4 accent-accent" />
-        Favourites
+        {t("filters.favourites")}
       </label>
       <button type="submit" className="rounded-lg bg-ink px-4 py-2 text-sm font-medium text-white hover:bg-ink-soft">
-        Search
+        {t("filters.submit")}
       </button>
       {isFiltered(showWho ? filters : { ...filters, who: "everyone" }) ? (
         <Link href={appUrls.checked(pathname)} scroll={false} className="rounded-lg px-3 py-2 text-sm font-medium text-ink-soft hover:bg-ink/5">
-          Clear filters
+          {t("filters.clear")}
         </Link>
       ) : null}
-      {pending ? <span className="text-sm text-ink-muted">Updating…</span> : null}
+      {pending ? <span className="text-sm text-ink-muted">{t("filters.updating")}</span> : null}
     </form>
   );
 }

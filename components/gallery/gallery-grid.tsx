@@ -1,10 +1,12 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type MouseEvent } from "react";
 import { workspaceUrls } from "@/lib/urls";
-import { sizeLabel } from "@/lib/validations/size";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { GridItem } from "./gallery-state";
+import { Heart } from "./heart";
+import { sizeLabel } from "./size-text";
 import type { GalleryActions } from "./use-gallery-actions";
 
 interface Props {
@@ -29,10 +31,11 @@ function ratioOf(item: GridItem): number {
  * last row. The trailing filler keeps an unfinished last row from being blown up.
  */
 export function GalleryGrid({ items, selecting, selected, onToggleSelected, onOpen, actions }: Props) {
+  const t = useTranslations("gallery");
   return (
     <ul
       className="flex flex-wrap gap-2 [--row:9rem] after:grow-[999] after:content-[''] sm:[--row:12rem] lg:[--row:14rem]"
-      aria-label="Images"
+      aria-label={t("grid.label")}
       data-testid="gallery-grid"
     >
       {items.map((item) => {
@@ -68,18 +71,20 @@ interface TileProps {
 }
 
 const REVIEW_BADGE = {
-  APPROVED: { text: "Approved", className: "bg-success text-white" },
-  NEEDS_CHANGES: { text: "Needs changes", className: "bg-danger text-white" },
+  APPROVED: { key: "approved", className: "bg-success text-white" },
+  NEEDS_CHANGES: { key: "needsChanges", className: "bg-danger text-white" },
 } as const;
 
 /** The review and the comment count, small, over the tile's corner; nothing when there is neither. */
 function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation"] }) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
   if (!g.review && g.commentCount === 0 && !g.viaApi) return null;
   return (
     <p className="pointer-events-none absolute left-2 top-2 flex gap-1 text-[11px] font-medium">
       {g.review ? (
         <span className={`rounded-full px-2 py-0.5 shadow-sm ${REVIEW_BADGE[g.review].className}`} data-testid="tile-review">
-          {REVIEW_BADGE[g.review].text}
+          {t(`review.${REVIEW_BADGE[g.review].key}`)}
         </span>
       ) : null}
       {g.commentCount > 0 ? (
@@ -87,13 +92,13 @@ function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation
           <svg aria-hidden viewBox="0 0 16 16" className="size-3 fill-current">
             <path d="M2 3a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H7l-3 3v-3a2 2 0 0 1-2-2z" />
           </svg>
-          {g.commentCount}
-          <span className="sr-only"> {g.commentCount === 1 ? "comment" : "comments"}</span>
+          <span aria-hidden>{format.number(g.commentCount)}</span>
+          <span className="sr-only">{t("grid.comments", { count: g.commentCount })}</span>
         </span>
       ) : null}
       {g.viaApi ? (
-        <span className="max-w-40 truncate rounded-full bg-ink/65 px-2 py-0.5 text-white shadow-sm" data-testid="tile-via-api" title={`Made through the API with the key “${g.viaApi.keyName}”`}>
-          via API · {g.viaApi.keyName}
+        <span className="max-w-40 truncate rounded-full bg-ink/65 px-2 py-0.5 text-white shadow-sm" data-testid="tile-via-api" title={t("grid.viaApiTitle", { key: g.viaApi.keyName })}>
+          {t("grid.viaApi", { key: g.viaApi.keyName })}
         </span>
       ) : null}
     </p>
@@ -101,7 +106,10 @@ function TileBadges({ g }: { g: Extract<GridItem, { kind: "image" }>["generation
 }
 
 function ImageTile({ item: { image, generation: g }, style, selecting, selected, onToggleSelected, onOpen, actions }: TileProps) {
-  const label = `“${g.prompt.slice(0, 80)}${g.prompt.length > 80 ? "…" : ""}”${g.images.length > 1 ? `, image ${image.index + 1} of ${g.images.length}` : ""}`;
+  const t = useTranslations("gallery");
+  const prompt = `${g.prompt.slice(0, 80)}${g.prompt.length > 80 ? "…" : ""}`;
+  const label =
+    g.images.length > 1 ? t("grid.tileOf", { prompt, index: image.index + 1, total: g.images.length }) : t("grid.tile", { prompt });
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     // A modified click opens the real page in a new tab, as a link should.
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
@@ -138,7 +146,7 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
             type="checkbox"
             checked={selected}
             onChange={() => onToggleSelected(image.id)}
-            aria-label={`Select ${label}`}
+            aria-label={t("grid.select", { label })}
             className="absolute left-2 top-2 size-5 accent-accent"
             data-testid="tile-select"
           />
@@ -150,13 +158,13 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
         <button
           type="button"
           aria-pressed={image.favorite}
-          aria-label={image.favorite ? `Remove ${label} from favourites` : `Add ${label} to favourites`}
+          aria-label={t(image.favorite ? "grid.unfavourite" : "grid.favourite", { label })}
           disabled={actions.busy === `favorite:${image.id}`}
           onClick={() => void actions.favorite(g.workspace.slug, image.id, !image.favorite)}
           className={`absolute right-2 top-2 flex size-8 items-center justify-center rounded-full bg-ink/55 text-base text-white transition-opacity hover:bg-ink/75 focus-visible:opacity-100 group-hover:opacity-100 ${image.favorite ? "opacity-100" : "opacity-0"}`}
           data-testid="tile-favorite"
         >
-          <span aria-hidden>{image.favorite ? "♥" : "♡"}</span>
+          <Heart filled={image.favorite} />
         </button>
       )}
     </li>
@@ -164,6 +172,7 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
 }
 
 function FailedTile({ item: { generation: g }, style, actions }: { item: Extract<GridItem, { kind: "failed" }>; style: React.CSSProperties; actions: GalleryActions }) {
+  const t = useTranslations("gallery");
   const [confirming, setConfirming] = useState(false);
   const ws = g.workspace.slug;
   const [w, h] = g.size.split("x");
@@ -175,8 +184,8 @@ function FailedTile({ item: { generation: g }, style, actions }: { item: Extract
       data-generation-id={g.id}
     >
       <p className="flex items-center gap-2 text-xs">
-        <span className="rounded-full bg-danger px-2 py-0.5 font-medium text-white">Failed</span>
-        <span className="text-ink-muted">{sizeLabel(g.size)}</span>
+        <span className="rounded-full bg-danger px-2 py-0.5 font-medium text-white">{t("grid.failed")}</span>
+        <span className="text-ink-muted">{sizeLabel(t, g.size)}</span>
       </p>
       <p className="line-clamp-3 text-ink" title={g.prompt}>
         {g.prompt}
@@ -192,26 +201,26 @@ function FailedTile({ item: { generation: g }, style, actions }: { item: Extract
             onClick={() => void actions.retry(ws, g.id)}
             className="rounded-md bg-danger px-3 py-1 text-xs font-medium text-white hover:bg-danger/90 disabled:opacity-60"
           >
-            {actions.busy === `retry:${g.id}` ? "Retrying…" : "Retry"}
+            {t(actions.busy === `retry:${g.id}` ? "grid.retrying" : "grid.retry")}
           </button>
         ) : null}
         {g.can.delete ? (
           <button type="button" onClick={() => setConfirming(true)} className="rounded-md px-3 py-1 text-xs font-medium text-danger hover:bg-danger/10">
-            Delete
+            {t("grid.delete")}
           </button>
         ) : null}
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Delete this failed generation?"
-        confirmLabel="Delete"
+        title={t("grid.confirmFailed.title")}
+        confirmLabel={t("grid.confirmFailed.confirm")}
         busy={actions.busy === `delete:${g.id}`}
         onConfirm={async () => {
           if (await actions.deleteGeneration(ws, g.id)) setConfirming(false);
         }}
         onClose={() => setConfirming(false)}
       >
-        It made no images; only its record goes.
+        {t("grid.confirmFailed.body")}
       </ConfirmDialog>
     </li>
   );

@@ -2,6 +2,7 @@
 
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { GallerySource } from "@/lib/client-data/gallery";
@@ -41,6 +42,7 @@ interface Props {
 /** A gallery view: the grid, infinite scroll, the lightbox (see useLightboxRoute) and select mode. */
 export function GalleryView({ source, initialPage, collections: initialCollections, selectable, collection, canCollect = false, showWorkspace, empty }: Props) {
   const queryClient = useQueryClient();
+  const t = useTranslations("gallery");
   const { edition, queryKey, query, items, images } = useGalleryPages(source, initialPage);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const { notice, announce } = useNotice();
@@ -93,8 +95,7 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
       <div className="mb-4 flex min-h-9 flex-wrap items-center gap-3">
         {items.length > 0 ? (
           <p className="text-sm text-ink-muted" data-testid="gallery-count">
-            {images.length} {images.length === 1 ? "image" : "images"}
-            {hasNextPage ? " so far" : ""}
+            {t(hasNextPage ? "view.countSoFar" : "view.count", { count: images.length })}
           </p>
         ) : null}
         {selectable && workspace && images.length > 0 ? (
@@ -108,7 +109,7 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
               setSelected(new Set());
             }}
           >
-            {selecting ? "Selecting" : "Select"}
+            {t(selecting ? "view.selecting" : "view.select")}
           </Button>
         ) : null}
       </div>
@@ -119,13 +120,13 @@ export function GalleryView({ source, initialPage, collections: initialCollectio
 
       <div ref={sentinel} aria-hidden />
       <div className="mt-6 flex flex-col items-center gap-2 text-sm text-ink-muted" aria-live="polite">
-        {query.isFetchNextPageError ? <p className="text-danger">Could not load more images.</p> : null}
+        {query.isFetchNextPageError ? <p className="text-danger">{t("view.loadError")}</p> : null}
         {hasNextPage ? (
           <Button type="button" variant="secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} data-testid="load-more">
-            {isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
+            {t(isFetchingNextPage ? "view.loading" : query.isFetchNextPageError ? "view.tryAgain" : "view.loadMore")}
           </Button>
         ) : items.length > 0 ? (
-          <p data-testid="gallery-end">That is everything.</p>
+          <p data-testid="gallery-end">{t("view.end")}</p>
         ) : null}
       </div>
 

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState, type MouseEvent } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import { buttonClass } from "@/components/ui/button";
@@ -8,10 +9,10 @@ import { reuseImageAction } from "@/lib/actions/reuse-image";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
 import { workspaceUrls } from "@/lib/urls";
-import { sizeLabel, sizeNote } from "@/lib/validations/size";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
-import { LocalTime } from "./local-time";
+import { Heart } from "./heart";
+import { sizeLabel, sizeNote } from "./size-text";
 import type { GalleryActions } from "./use-gallery-actions";
 
 interface Props {
@@ -28,21 +29,26 @@ interface Props {
 }
 
 const small = buttonClass("secondary", "px-3 py-1.5");
+// How a prompt points at its reference (@1…@5): prompt syntax, the same in every language.
+const promptTag = (slot: number) => `@${slot}`;
 const dangerLink = "rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft";
 
 /** Everything about one result image: large, with its prompt, inputs, siblings and what can be done with it. */
 export function ImageDetail({ generation: g, image, collections, onCollectionCreated, actions, onNavigate, showWorkspace, titleId }: Props) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
   const [confirm, setConfirm] = useState<"image" | "generation" | null>(null);
   const ws = g.workspace.slug;
   const [reuse, reuseAsReference, reusing] = useActionState(reuseImageAction, undefined);
+  const note = sizeNote(t, g.size, image.width, image.height);
   const deleting = actions.busy === `delete:${image.id}` || actions.busy === `delete:${g.id}`;
 
   const copyPrompt = async () => {
     try {
       await navigator.clipboard.writeText(g.prompt);
-      actions.announce("Prompt copied.");
+      actions.announce(t("detail.copied"));
     } catch {
-      actions.announce("Could not copy: your browser did not allow it.");
+      actions.announce(t("detail.copyFailed"));
     }
   };
 
@@ -64,7 +70,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
         <img
           key={image.id}
           src={image.url}
-          alt={`Image ${image.index + 1} of “${g.prompt.slice(0, 80)}”`}
+          alt={t("detail.image", { index: image.index + 1, prompt: g.prompt.slice(0, 80) })}
           width={image.width}
           height={image.height}
           style={{ aspectRatio: `${image.width} / ${image.height}`, backgroundImage: `url(${image.thumbUrl})` }}
@@ -82,11 +88,11 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
             onClick={() => void actions.favorite(ws, image.id, !image.favorite)}
             className={buttonClass(image.favorite ? "primary" : "secondary", "px-3 py-1.5")}
           >
-            <span aria-hidden>{image.favorite ? "♥" : "♡"}</span>
-            {image.favorite ? "Favourite" : "Add to favourites"}
+            <Heart filled={image.favorite} />
+            {t(image.favorite ? "detail.favourite" : "detail.addFavourite")}
           </button>
           <a href={image.url} download={image.fileName} className={small} data-testid="download-original">
-            Download
+            {t("detail.download")}
           </a>
           {g.can.share ? (
             <ShareButton workspace={ws} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} className={small} />
@@ -107,10 +113,10 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
         <section aria-labelledby={titleId} className="space-y-2">
           <div className="flex items-center justify-between gap-2">
             <h2 id={titleId} className="text-xs font-medium uppercase tracking-wide text-ink-muted">
-              Prompt
+              {t("detail.prompt")}
             </h2>
             <button type="button" onClick={copyPrompt} className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5">
-              Copy prompt
+              {t("detail.copyPrompt")}
             </button>
           </div>
           <p className="whitespace-pre-wrap break-words text-base leading-relaxed" data-testid="detail-prompt">
@@ -118,7 +124,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
           </p>
           {image.revisedPrompt && image.revisedPrompt !== g.prompt ? (
             <details className="rounded-lg bg-paper-sunk px-3 py-2">
-              <summary className="cursor-pointer text-xs font-medium text-ink-soft">As the model read it</summary>
+              <summary className="cursor-pointer text-xs font-medium text-ink-soft">{t("detail.revised")}</summary>
               <p className="mt-2 whitespace-pre-wrap break-words text-ink-muted">{image.revisedPrompt}</p>
             </details>
           ) : null}
@@ -127,13 +133,13 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
         {g.can.remix ? (
           <div className="flex flex-wrap gap-2">
             <Link href={workspaceUrls.create(ws, { remix: g.id })} className={buttonClass("primary", "px-3 py-1.5")} data-testid="remix-link">
-              Remix
+              {t("detail.remix")}
             </Link>
             <form action={reuseAsReference}>
               <input type="hidden" name="workspace" value={ws} />
               <input type="hidden" name="imageId" value={image.id} />
               <button type="submit" className={small} disabled={reusing} data-testid="use-as-reference">
-                Use as reference
+                {t("detail.useAsReference")}
               </button>
             </form>
             {reuse && !reuse.ok ? (
@@ -145,33 +151,33 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
         ) : null}
 
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
-          <dt className="text-ink-muted">Size</dt>
+          <dt className="text-ink-muted">{t("detail.size")}</dt>
           <dd>
-            {sizeLabel(g.size)}
-            {sizeNote(g.size, image.width, image.height) ? (
+            {sizeLabel(t, g.size)}
+            {note ? (
               <span className="block text-xs text-ink-muted" data-testid="size-note">
-                {sizeNote(g.size, image.width, image.height)}
+                {note}
               </span>
             ) : null}
           </dd>
-          <dt className="text-ink-muted">Model</dt>
+          <dt className="text-ink-muted">{t("detail.model")}</dt>
           <dd className="break-all">{g.model}</dd>
-          <dt className="text-ink-muted">Made by</dt>
+          <dt className="text-ink-muted">{t("detail.author")}</dt>
           <dd>
             {g.author.name}
             {g.viaApi ? (
               <span className="block text-xs text-ink-muted" data-testid="detail-via-api">
-                via API · {g.viaApi.keyName}
+                {t("grid.viaApi", { key: g.viaApi.keyName })}
               </span>
             ) : null}
           </dd>
-          <dt className="text-ink-muted">When</dt>
+          <dt className="text-ink-muted">{t("detail.when")}</dt>
           <dd>
-            <LocalTime iso={g.createdAt} />
+            <time dateTime={g.createdAt}>{format.dateTime(new Date(g.createdAt), "dateTime")}</time>
           </dd>
           {showWorkspace ? (
             <>
-              <dt className="text-ink-muted">Workspace</dt>
+              <dt className="text-ink-muted">{t("detail.workspace")}</dt>
               <dd>
                 <Link href={workspaceUrls.gallery(ws)} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
                   {g.workspace.name}
@@ -183,20 +189,20 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
         {g.references.length > 0 ? (
           <section className="space-y-2">
-            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">References</h3>
+            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">{t("detail.references")}</h3>
             <ol className="flex flex-wrap gap-2">
               {g.references.map((r, i) => (
                 <li key={r.assetId} className="relative">
                   {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files */}
                   <img
                     src={r.url}
-                    alt={`Reference ${i + 1}${r.label ? `: ${r.label}` : ""}`}
+                    alt={r.label ? t("detail.referenceLabelled", { index: i + 1, label: r.label }) : t("detail.reference", { index: i + 1 })}
                     width={r.width}
                     height={r.height}
                     loading="lazy"
                     className="size-16 rounded-lg border border-ink/10 object-cover"
                   />
-                  <span className="absolute left-1 top-1 rounded bg-ink/75 px-1 text-[10px] font-semibold text-white">@{i + 1}</span>
+                  <span className="absolute left-1 top-1 rounded bg-ink/75 px-1 text-[10px] font-semibold text-white">{promptTag(i + 1)}</span>
                 </li>
               ))}
             </ol>
@@ -205,7 +211,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
         {g.images.length > 1 ? (
           <section className="space-y-2">
-            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">From the same generation</h3>
+            <h3 className="text-xs font-medium uppercase tracking-wide text-ink-muted">{t("detail.siblings")}</h3>
             <ul className="flex flex-wrap gap-2">
               {g.images.map((s) => (
                 <li key={s.id}>
@@ -219,7 +225,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
                     {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked thumbnails */}
                     <img
                       src={s.thumbUrl}
-                      alt={`Image ${s.index + 1} of ${g.images.length}`}
+                      alt={t("detail.sibling", { index: s.index + 1, total: g.images.length })}
                       width={s.width}
                       height={s.height}
                       loading="lazy"
@@ -236,11 +242,11 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
         {g.can.delete ? (
           <div className="flex flex-wrap gap-2 border-t border-ink/10 pt-4">
             <button type="button" onClick={() => setConfirm("image")} className={dangerLink}>
-              Delete image
+              {t("detail.deleteImage")}
             </button>
             {g.images.length > 1 ? (
               <button type="button" onClick={() => setConfirm("generation")} className={dangerLink}>
-                Delete all {g.images.length}
+                {t("detail.deleteAll", { count: g.images.length })}
               </button>
             ) : null}
           </div>
@@ -249,15 +255,13 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
 
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm === "generation" ? `Delete all ${g.images.length} images?` : "Delete this image?"}
-        confirmLabel="Delete"
+        title={confirm === "generation" ? t("detail.confirmAll.title", { count: g.images.length }) : t("detail.confirmImage.title")}
+        confirmLabel={t("detail.confirm")}
         busy={deleting}
         onConfirm={remove}
         onClose={() => setConfirm(null)}
       >
-        {confirm === "generation"
-          ? "Every image of this generation is removed for everyone in the workspace, with its files. This cannot be undone."
-          : "It is removed for everyone in the workspace, with its file. This cannot be undone."}
+        {t(confirm === "generation" ? "detail.confirmAll.body" : "detail.confirmImage.body")}
       </ConfirmDialog>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
 import { fetchDiscussion, galleryKeys } from "@/lib/client-data/gallery";
 import type { DiscussionDTO } from "@/lib/data/comments";
@@ -19,6 +20,7 @@ export function LightboxDiscussion({
   generationId: string;
   onChange: (discussion: DiscussionDTO) => void;
 }) {
+  const t = useTranslations("gallery.lightbox");
   const query = useQuery({
     queryKey: galleryKeys.discussion(workspace, generationId),
     queryFn: ({ signal }) => fetchDiscussion(workspace, generationId, signal),
@@ -32,7 +34,7 @@ export function LightboxDiscussion({
   }
   return (
     <p className="text-sm text-ink-muted" aria-live="polite" data-testid="discussion-loading">
-      {query.isError ? "Could not load the review and comments." : "Loading review and comments…"}
+      {t(query.isError ? "discussionError" : "discussionLoading")}
     </p>
   );
 }

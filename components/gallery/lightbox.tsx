@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
@@ -40,6 +41,7 @@ const navButton =
  */
 export function Lightbox(props: Props) {
   const { generation, image, position, total, hasPrevious, hasNext, onPrevious, onNext, onClose } = props;
+  const t = useTranslations("gallery.lightbox");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -76,18 +78,18 @@ export function Lightbox(props: Props) {
     >
       <div className="mx-auto flex min-h-full max-w-[96rem] flex-col gap-4 p-4 sm:p-6">
         <div className="flex items-center gap-3">
-          <button type="button" onClick={onClose} className={navButton} aria-label="Close">
+          <button type="button" onClick={onClose} className={navButton} aria-label={t("close")}>
             <span aria-hidden>×</span>
           </button>
           <p className="text-sm tabular-nums text-ink-muted" aria-live="polite">
-            {position} of {total}
-            {total > 1 ? <span className="sr-only">. Use the left and right arrow keys to move between images.</span> : null}
+            {t("position", { position, total })}
+            {total > 1 ? <span className="sr-only">{t("keys")}</span> : null}
           </p>
           <div className="ml-auto flex gap-2">
-            <button type="button" onClick={onPrevious} disabled={!hasPrevious} className={navButton} aria-label="Previous image">
+            <button type="button" onClick={onPrevious} disabled={!hasPrevious} className={navButton} aria-label={t("previous")}>
               <span aria-hidden>←</span>
             </button>
-            <button type="button" onClick={onNext} disabled={!hasNext} className={navButton} aria-label="Next image">
+            <button type="button" onClick={onNext} disabled={!hasNext} className={navButton} aria-label={t("next")}>
               <span aria-hidden>→</span>
             </button>
           </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
@@ -31,6 +32,7 @@ const small = buttonClass("secondary", "px-3 py-1.5");
 /** What can be done with the selection: a ZIP of the originals, a collection, deletion. */
 export function SelectionBar(props: Props) {
   const { workspace, selected, actions } = props;
+  const t = useTranslations("gallery.selection");
   const [confirming, setConfirming] = useState(false);
   const count = selected.length;
   const tooMany = count > MAX_BULK_IMAGES;
@@ -39,26 +41,26 @@ export function SelectionBar(props: Props) {
   return (
     <div
       role="region"
-      aria-label="Selection"
+      aria-label={t("label")}
       className="sticky bottom-4 z-10 mt-6 flex flex-wrap items-center gap-2 rounded-card border border-ink/10 bg-paper-raised/95 p-3 shadow-lg backdrop-blur"
       data-testid="selection-bar"
     >
       <p className="mr-2 text-sm font-medium tabular-nums" aria-live="polite" data-testid="selection-count">
-        {count} selected
+        {t("count", { count })}
       </p>
       <button type="button" onClick={props.onSelectAll} className={buttonClass("ghost", "px-3 py-1.5")}>
-        Select all loaded
+        {t("selectAll")}
       </button>
       {count > 0 ? (
         <button type="button" onClick={props.onClear} className={buttonClass("ghost", "px-3 py-1.5")}>
-          Clear
+          {t("clear")}
         </button>
       ) : null}
       <div className="ml-auto flex flex-wrap items-center gap-2">
-        {tooMany ? <p className="text-sm text-danger">At most {MAX_BULK_IMAGES} at once.</p> : null}
+        {tooMany ? <p className="text-sm text-danger">{t("tooMany", { max: MAX_BULK_IMAGES })}</p> : null}
         {count > 0 && !tooMany ? (
           <a href={zipHref} download className={small} data-testid="download-zip">
-            Download ZIP
+            {t("zip")}
           </a>
         ) : null}
         {count > 0 && !tooMany && props.collections && props.canCollect ? (
@@ -81,7 +83,7 @@ export function SelectionBar(props: Props) {
             }}
             className={small}
           >
-            Remove from collection
+            {t("removeFromCollection")}
           </button>
         ) : null}
         {count > 0 && !tooMany ? (
@@ -89,27 +91,27 @@ export function SelectionBar(props: Props) {
             type="button"
             onClick={() => setConfirming(true)}
             disabled={!props.canDelete}
-            title={props.canDelete ? undefined : "Only their authors or a workspace admin can delete some of these."}
+            title={props.canDelete ? undefined : t("deleteDenied")}
             className={buttonClass("danger", "px-3 py-1.5")}
           >
-            Delete
+            {t("delete")}
           </button>
         ) : null}
         <button type="button" onClick={props.onDone} className={buttonClass("primary", "px-3 py-1.5")}>
-          Done
+          {t("done")}
         </button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title={`Delete ${count} ${count === 1 ? "image" : "images"}?`}
-        confirmLabel="Delete"
+        title={t("confirm.title", { count })}
+        confirmLabel={t("confirm.confirm")}
         busy={actions.busy === "delete:selection"}
         onConfirm={async () => {
           if (await actions.deleteImages(workspace, selected)) setConfirming(false);
         }}
         onClose={() => setConfirming(false)}
       >
-        They are removed for everyone in the workspace, with their files. This cannot be undone.
+        {t("confirm.body")}
       </ConfirmDialog>
     </div>
   );

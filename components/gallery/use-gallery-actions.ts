@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { addToCollectionAction } from "@/lib/actions/add-to-collection";
 import { createCollectionAction } from "@/lib/actions/create-collection";
@@ -24,14 +25,13 @@ interface Options {
 
 type Deleted = Extract<DeleteOutcome, { ok: true }>;
 
-const OFFLINE = "Could not reach the server. Nothing was changed; please try again.";
-
 /**
  * Every gallery change, as the grid, the lightbox, the detail page and the selection bar make it:
  * call the action, then apply what the server confirmed (or say why not). `busy` names the change
  * running, so its button can show it and refuse a second click.
  */
 export function useGalleryActions({ onUpdate, announce }: Options) {
+  const t = useTranslations("gallery.notice");
   const [busy, setBusy] = useState<string | null>(null);
 
   const run = useCallback(
@@ -40,29 +40,31 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
       try {
         const result = await call();
         if (!result.ok) {
-          announce(result.message ?? "That did not work. Please try again.");
+          announce(result.message ?? t("failed"));
           return null;
         }
         const message = done(result.data as T);
         if (message) announce(message);
         return result.data as T;
       } catch {
-        announce(OFFLINE);
+        announce(t("offline"));
         return null;
       } finally {
         setBusy(null);
       }
     },
-    [announce],
+    [announce, t],
   );
 
   const removed = useCallback(
-    (data: Deleted, what: string) => {
+    (data: Deleted, message: string) => {
       onUpdate({ type: "removed", imageIds: data.imageIds, generationIds: data.generationIds });
-      return `Deleted ${what}.`;
+      return message;
     },
     [onUpdate],
   );
+  const deletedImages = (data: Deleted) =>
+    removed(data, data.imageIds.length === 1 ? t("deletedImage") : t("deletedImages", { count: data.imageIds.length }));
 
   return {
     busy,
@@ -77,30 +79,26 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
     favorite: (workspace: string, imageId: string, favorite: boolean) =>
       run(`favorite:${imageId}`, () => favoriteImageAction(undefined, { workspace, imageId, favorite }), () => {
         onUpdate({ type: "favorite", imageId, favorite });
-        return favorite ? "Added to favourites." : "Removed from favourites.";
+        return t(favorite ? "favourited" : "unfavourited");
       }),
     deleteImage: (workspace: string, imageId: string) =>
       run(`delete:${imageId}`, () => deleteImageAction(undefined, { workspace, imageId }), (data: Deleted) =>
-        removed(data, "the image"),
+        removed(data, t("deletedImage")),
       ),
     deleteGeneration: (workspace: string, generationId: string) =>
-      run(`delete:${generationId}`, () => deleteGenerationAction(undefined, { workspace, generationId }), (data: Deleted) =>
-        removed(data, data.imageIds.length === 1 ? "the image" : `${data.imageIds.length} images`),
-      ),
+      run(`delete:${generationId}`, () => deleteGenerationAction(undefined, { workspace, generationId }), deletedImages),
     deleteImages: (workspace: string, imageIds: string[]) =>
-      run("delete:selection", () => deleteImagesAction(undefined, { workspace, imageIds }), (data: Deleted) =>
-        removed(data, data.imageIds.length === 1 ? "1 image" : `${data.imageIds.length} images`),
-      ),
+      run("delete:selection", () => deleteImagesAction(undefined, { workspace, imageIds }), deletedImages),
     retry: (workspace: string, generationId: string) =>
       run(`retry:${generationId}`, () => retryGenerationAction(undefined, { workspace, generationId }), () => {
         // It is queued again: it leaves the failed list and comes back as images when it succeeds.
         onUpdate({ type: "removed", imageIds: [], generationIds: [generationId] });
-        return "Queued again. The new images will appear in the gallery when they are ready.";
+        return t("retried");
       }),
     addToCollection: (workspace: string, collection: CollectionOptionDTO, imageIds: string[]) =>
       run(`collection:${collection.id}`, () => addToCollectionAction(undefined, { workspace, collectionId: collection.id, imageIds }), () => {
         onUpdate({ type: "collection", imageIds, collectionId: collection.id, added: true });
-        return `Added to “${collection.name}”.`;
+        return t("added", { name: collection.name });
       }),
     removeFromCollection: (workspace: string, collection: CollectionOptionDTO, imageIds: string[]) =>
       run(
@@ -108,7 +106,7 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
         () => removeFromCollectionAction(undefined, { workspace, collectionId: collection.id, imageIds }),
         () => {
           onUpdate({ type: "collection", imageIds, collectionId: collection.id, added: false });
-          return `Removed from “${collection.name}”.`;
+          return t("removed", { name: collection.name });
         },
       ),
     createCollection: (workspace: string, name: string, imageIds: string[]) =>
@@ -117,7 +115,7 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
         () => createCollectionAction(undefined, { workspace, name, imageIds: imageIds.length > 0 ? imageIds : undefined }),
         (collection: CollectionOptionDTO) => {
           if (imageIds.length > 0) onUpdate({ type: "collection", imageIds, collectionId: collection.id, added: true });
-          return `Created “${collection.name}”${imageIds.length > 0 ? " with the selection" : ""}.`;
+          return t(imageIds.length > 0 ? "createdWithSelection" : "created", { name: collection.name });
         },
       ),
   };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useMemo, type RefObject } from "react";
 import { fetchGalleryUpdates, galleryKeys, liveUrl, type GallerySource } from "@/lib/client-data/gallery";
 import type { GalleryPageDTO } from "@/lib/data/gallery/types";
@@ -23,6 +24,7 @@ interface Options {
 /** A workspace gallery's live updates: a teammate's new generation appears without a reload. */
 export function useLiveGallery({ source, edition, initialPage, pagesKey, removed, announce }: Options) {
   const queryClient = useQueryClient();
+  const t = useTranslations("gallery.notice");
   const live = source.kind === "workspace" ? source : null;
   const liveKey = useMemo(() => galleryKeys.live(source, edition), [source, edition]);
   const firstAfter = useMemo(() => initialLiveAfter(initialPage), [initialPage]);
@@ -42,7 +44,7 @@ export function useLiveGallery({ source, edition, initialPage, pagesKey, removed
         added = gridItems(merged.added).filter((i) => i.kind === "image").length;
         return merged.pages === old.pages ? old : { ...old, pages: merged.pages };
       });
-      if (added > 0) announce(added === 1 ? "1 new image" : `${added} new images`);
+      if (added > 0) announce(t("newImages", { count: added }));
       return update.after;
     },
     enabled: live !== null,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
@@ -8,7 +9,7 @@ type CopyState = "idle" | "copied" | "failed";
 /** Copies a link; says so out loud, and falls back to asking the person to copy it themselves. */
 export function CopyLinkButton({
   url,
-  label = "Copy link",
+  label,
   name,
   className,
 }: {
@@ -18,6 +19,7 @@ export function CopyLinkButton({
   name?: string;
   className?: string;
 }) {
+  const t = useTranslations("gallery.share");
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -39,10 +41,10 @@ export function CopyLinkButton({
   return (
     <span className="inline-flex items-center gap-2">
       <button type="button" onClick={copy} aria-label={name} className={className ?? buttonClass("secondary")}>
-        {state === "copied" ? "Copied" : label}
+        {state === "copied" ? t("copied") : (label ?? t("copy"))}
       </button>
       <span aria-live="polite" role="status" className={state === "failed" ? "text-xs text-danger" : "sr-only"}>
-        {state === "copied" ? "Link copied." : state === "failed" ? "Could not copy; select the link and copy it yourself." : ""}
+        {state === "copied" ? t("copiedStatus") : state === "failed" ? t("copyFailed") : null}
       </span>
     </span>
   );

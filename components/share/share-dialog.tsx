@@ -1,27 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { createShareLinkAction } from "@/lib/actions/create-share-link";
 import { workspaceUrls } from "@/lib/urls";
-import { SHARE_EXPIRY_CHOICES, SHARE_PASSWORD_MIN_LENGTH, type ShareExpiry } from "@/lib/validations/share";
+import { SHARE_EXPIRIES, SHARE_PASSWORD_MIN_LENGTH } from "@/lib/validations/share";
 import { CopyLinkButton } from "./copy-link-button";
 import type { ShareTargetRef } from "./types";
-
-const HEADINGS: Record<ShareTargetRef["type"], string> = {
-  GENERATION: "Share this generation",
-  COLLECTION: "Share this collection",
-  WORKSPACE: "Share the whole gallery",
-};
-
-const REACH: Record<ShareTargetRef["type"], string> = {
-  GENERATION: "Anyone with the link sees its images and prompt, without signing in.",
-  COLLECTION: "Anyone with the link sees the images in this collection, including ones added later.",
-  WORKSPACE: "Anyone with the link sees every finished image in this workspace, including future ones.",
-};
 
 export interface ShareDialogProps {
   workspace: string;
@@ -35,6 +24,8 @@ export interface ShareDialogProps {
  * that opened it. Mounted fresh on every opening, so each one starts with an empty form.
  */
 export function ShareDialog({ workspace, target, subject, onClose }: ShareDialogProps) {
+  const t = useTranslations("gallery.share");
+  const format = useFormatter();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [state, formAction, pending] = useActionState(createShareLinkAction, undefined);
@@ -64,22 +55,22 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
       <div className="space-y-5 p-6">
         <header>
           <h2 id={headingId} className="text-lg font-semibold tracking-tight">
-            {HEADINGS[target.type]}
+            {t(`heading.${target.type}`)}
           </h2>
           {subject ? (
             <p className="mt-1 line-clamp-2 text-sm text-ink-soft" title={subject}>
               {subject}
             </p>
           ) : null}
-          <p className="mt-2 text-sm text-ink-muted">{REACH[target.type]}</p>
+          <p className="mt-2 text-sm text-ink-muted">{t(`reach.${target.type}`)}</p>
         </header>
 
         {created ? (
           <div className="space-y-4">
-            <FormMessage ok message={state?.message} />
+            <FormMessage ok message={t("created")} />
             <div className="space-y-1.5">
               <label htmlFor={`${headingId}-url`} className="block text-sm font-medium text-ink-soft">
-                Share link
+                {t("link")}
               </label>
               <div className="flex gap-2">
                 <input
@@ -93,16 +84,18 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
                 <CopyLinkButton url={created.url} />
               </div>
               <p className="text-xs text-ink-muted">
-                {created.expiresAt ? `Expires ${new Date(created.expiresAt).toLocaleString()}` : "Never expires"}
-                {created.hasPassword ? " · Password-protected" : ""} · You can revoke it at any time.
+                {created.expiresAt
+                  ? t("expires", { date: format.dateTime(new Date(created.expiresAt), "dateTime") })
+                  : t("neverExpires")}
+                {created.hasPassword ? <> · {t("passwordProtected")}</> : null} · {t("revocable")}
               </p>
             </div>
             <div className="flex items-center justify-between gap-3">
               <Link href={workspaceUrls.shared(workspace)} className="text-sm font-medium text-accent hover:underline">
-                Manage shared links
+                {t("manage")}
               </Link>
               <Button type="button" onClick={close}>
-                Done
+                {t("done")}
               </Button>
             </div>
           </div>
@@ -121,16 +114,14 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
                 className="mt-0.5 size-4 accent-accent"
               />
               <span>
-                <span className="font-medium">Show the reference images</span>
-                <span className="block text-xs text-ink-muted">
-                  Visitors also see the images this was made from, and can remix with them.
-                </span>
+                <span className="font-medium">{t("showReferences")}</span>
+                <span className="block text-xs text-ink-muted">{t("showReferencesHint")}</span>
               </span>
             </label>
 
             <div className="space-y-1.5">
               <label htmlFor={`${headingId}-expires`} className="block text-sm font-medium text-ink-soft">
-                Link expires
+                {t("expiresLabel")}
               </label>
               <select
                 id={`${headingId}-expires`}
@@ -138,20 +129,20 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
                 defaultValue={state?.values?.expiresIn ?? "never"}
                 className="block w-full rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm"
               >
-                {(Object.entries(SHARE_EXPIRY_CHOICES) as [ShareExpiry, string][]).map(([value, text]) => (
+                {SHARE_EXPIRIES.map((value) => (
                   <option key={value} value={value}>
-                    {text}
+                    {value === "never" ? t("expiry.never") : t("expiry.days", { count: Number(value) })}
                   </option>
                 ))}
               </select>
             </div>
 
             <Field
-              label="Password (optional)"
+              label={t("password")}
               name="password"
               type="password"
               autoComplete="new-password"
-              hint={`Visitors must enter it before they see anything. At least ${SHARE_PASSWORD_MIN_LENGTH} characters.`}
+              hint={t("passwordHint", { min: SHARE_PASSWORD_MIN_LENGTH })}
               errors={state?.fieldErrors?.password}
             />
 
@@ -159,10 +150,10 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
 
             <div className="flex justify-end gap-2">
               <button type="button" onClick={close} className={buttonClass("ghost")}>
-                Cancel
+                {t("cancel")}
               </button>
               <Button type="submit" disabled={pending}>
-                {pending ? "Creating…" : "Create link"}
+                {t(pending ? "creating" : "create")}
               </Button>
             </div>
           </form>

@@ -10,17 +10,11 @@ export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a s
 const id = recordIdSchema;
 
 /** Expiry presets offered in the dialog, in days; "never" keeps the link until it is revoked. */
-export const SHARE_EXPIRY_CHOICES = {
-  never: "Never",
-  "1": "In 1 day",
-  "7": "In 7 days",
-  "30": "In 30 days",
-  "90": "In 90 days",
-} as const;
+export const SHARE_EXPIRIES = ["never", "1", "7", "30", "90"] as const;
 
-export type ShareExpiry = keyof typeof SHARE_EXPIRY_CHOICES;
+export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
 
-const expiryKeys = Object.keys(SHARE_EXPIRY_CHOICES) as [ShareExpiry, ...ShareExpiry[]];
+const expiryKeys = SHARE_EXPIRIES;
 
 // A checkbox sends "on" when ticked and nothing at all when not.
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -41,9 +41,3 @@ export function realShape(width: number, height: number): ImageSize {
   if (ratio < 1 / 1.15) return "1024x1536";
   return "1024x1024";
 }
-
-/** "Landscape · 1536×1024": a requested size as the gallery labels it. */
-export function sizeLabel(size: string): string {
-  const choice = SIZE_CHOICES[size as ImageSize];
-  return `${choice ? `${choice.label} · ` : ""}${size.replace("x", "×")}`;
-}

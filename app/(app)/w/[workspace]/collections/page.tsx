@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listCollections } from "@/lib/data/collections";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
@@ -7,7 +8,10 @@ import { can } from "@/lib/permissions";
 import { workspaceUrls } from "@/lib/urls";
 import { NewCollectionForm } from "./_components/new-collection-form";
 
-export const metadata: Metadata = { title: "Collections" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery");
+  return { title: t("meta.collections") };
+}
 
 /** Fills the square cover whatever the count: one image whole, two side by side, three with a tall first. */
 function coverSpan(count: number, index: number): string {
@@ -18,24 +22,20 @@ function coverSpan(count: number, index: number): string {
 
 export default async function CollectionsPage({ params }: PageProps<"/w/[workspace]/collections">) {
   const { workspace } = await requireWorkspace(params);
-  const collections = await listCollections(workspace);
+  const [collections, t] = await Promise.all([listCollections(workspace), getTranslations("gallery.collections")]);
   const mayManage = can(workspace.role, "collection.manage");
 
   return (
     <>
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Collections</h1>
-          <p className="mt-1 text-sm text-ink-muted">Named sets of images, shared with everyone in {workspace.name}.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-ink-muted">{t("intro", { workspace: workspace.name })}</p>
         </div>
         {mayManage ? <NewCollectionForm workspace={workspace.slug} /> : null}
       </div>
       {collections.length === 0 ? (
-        <EmptyState title="No collections yet">
-          {mayManage
-            ? "Name one above, or select images in the gallery and choose “Add to collection”."
-            : "When someone in this workspace makes a collection, it appears here."}
-        </EmptyState>
+        <EmptyState title={t("empty.title")}>{t(mayManage ? "empty.manage" : "empty.read")}</EmptyState>
       ) : (
         <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="collections">
           {collections.map((c) => (
@@ -60,9 +60,7 @@ export default async function CollectionsPage({ params }: PageProps<"/w/[workspa
                   ))}
                 </div>
                 <p className="mt-2 truncate px-1 font-medium">{c.name}</p>
-                <p className="px-1 pb-1 text-sm text-ink-muted">
-                  {c.count} {c.count === 1 ? "image" : "images"}
-                </p>
+                <p className="px-1 pb-1 text-sm text-ink-muted">{t("count", { count: c.count })}</p>
               </Link>
             </li>
           ))}

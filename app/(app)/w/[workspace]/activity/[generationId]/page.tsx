@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGeneration } from "@/lib/data/generations";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { apiUrls, workspaceUrls } from "@/lib/urls";
 
-export const metadata: Metadata = { title: "Generation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery");
+  return { title: t("meta.generation") };
+}
 
 /** One generation of the workspace with its images (downloadable by every member) and its discussion. */
 export default async function ActivityGenerationPage({ params }: PageProps<"/w/[workspace]/activity/[generationId]">) {
   const { viewer, workspace } = await requireWorkspace(params);
   const { generationId } = await params;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(generationId)) notFound();
-  const [generation, discussion] = await Promise.all([
+  const [generation, discussion, t] = await Promise.all([
     getGeneration(viewer, workspace, generationId),
     getGenerationDiscussion(viewer, workspace, generationId),
+    getTranslations("gallery.activity"),
   ]);
   if (!generation || !discussion) notFound();
 
@@ -24,11 +29,11 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
     <div className="space-y-8">
       <div>
         <Link href={workspaceUrls.activity(workspace.slug)} className="text-sm text-ink-muted hover:underline">
-          ← Activity
+          ← {t("back")}
         </Link>
         <h1 className="mt-2 text-xl font-semibold tracking-tight">{generation.prompt}</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          {generation.size.replace("x", "×")} · {generation.n} {generation.n === 1 ? "image" : "images"} · {generation.model}
+          {t("meta", { size: generation.size.replace("x", "×"), count: generation.n, model: generation.model })}
         </p>
       </div>
       {generation.images.length > 0 ? (
@@ -39,21 +44,21 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
                 {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files */}
                 <img
                   src={img.thumbUrl}
-                  alt={`Result ${img.index + 1} of “${generation.prompt.slice(0, 60)}”`}
+                  alt={t("result", { index: img.index + 1, prompt: generation.prompt.slice(0, 60) })}
                   width={img.width}
                   height={img.height}
                   className="h-auto w-full"
                 />
               </a>
               <a href={apiUrls.download(img.url)} className="text-sm font-medium text-accent hover:underline" download>
-                Download image {img.index + 1}
+                {t("download", { index: img.index + 1 })}
               </a>
             </li>
           ))}
         </ul>
       ) : (
         <p className="text-sm text-ink-muted">
-          {generation.status === "FAILED" ? (generation.error?.message ?? "This generation failed.") : "Still generating…"}
+          {generation.status === "FAILED" ? (generation.error?.message ?? t("failed")) : t("pending")}
         </p>
       )}
       <GenerationDiscussion key={discussion.generationId} workspace={workspace.slug} discussion={discussion} />

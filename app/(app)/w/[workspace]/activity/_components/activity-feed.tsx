@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fetchActivity, workspaceKeys } from "@/lib/client-data/workspace";
 import type { ActivityItemDTO } from "@/lib/data/activity";
@@ -11,9 +12,7 @@ import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 // Frequent enough that a teammate's new generation shows up while you watch.
 const POLL_MS = 3_000;
 
-const STATUS_LABEL: Record<ActivityItemDTO["status"], string> = { QUEUED: "Queued", RUNNING: "Generating", SUCCEEDED: "Done", FAILED: "Failed" };
-const REVIEW_LABEL: Record<ReviewFilter, string> = { approved: "Approved", "needs-changes": "Needs changes", unreviewed: "Not reviewed" };
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const REVIEW_KEY = { approved: "approved", "needs-changes": "needsChanges", unreviewed: "unreviewed" } as const satisfies Record<ReviewFilter, string>;
 
 const selectClass = "rounded-lg border border-ink/15 bg-paper-raised px-2 py-1.5 text-sm";
 
@@ -24,6 +23,8 @@ interface Props {
 }
 
 export function ActivityFeed({ workspace, initialItems, members }: Props) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
   const [review, setReview] = useState<ReviewFilter | "">("");
   const [member, setMember] = useState("");
   const filter = { review: review || undefined, member: member || undefined };
@@ -38,17 +39,17 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Filter activity">
-        <select aria-label="Filter by review status" value={review} onChange={(e) => setReview(e.target.value as ReviewFilter | "")} className={selectClass}>
-          <option value="">Any review status</option>
+      <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("activity.filters")}>
+        <select aria-label={t("activity.byReview")} value={review} onChange={(e) => setReview(e.target.value as ReviewFilter | "")} className={selectClass}>
+          <option value="">{t("activity.anyReview")}</option>
           {REVIEW_FILTERS.map((r) => (
             <option key={r} value={r}>
-              {REVIEW_LABEL[r]}
+              {t(`review.${REVIEW_KEY[r]}`)}
             </option>
           ))}
         </select>
-        <select aria-label="Filter by member" value={member} onChange={(e) => setMember(e.target.value)} className={selectClass}>
-          <option value="">Everyone</option>
+        <select aria-label={t("activity.byMember")} value={member} onChange={(e) => setMember(e.target.value)} className={selectClass}>
+          <option value="">{t("activity.everyone")}</option>
           {members.map((m) => (
             <option key={m.userId} value={m.userId}>
               {m.name}
@@ -57,17 +58,17 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
         </select>
         {error ? (
           <p role="alert" className="text-sm text-danger">
-            {error.message} Retrying…
+            {t("activity.loadError")}
           </p>
         ) : null}
       </div>
 
       {items.length === 0 ? (
         <p className="rounded-card border border-dashed border-ink/15 px-6 py-12 text-center text-sm text-ink-muted">
-          {unfiltered ? "Nothing generated in this workspace yet. New generations appear here on their own." : "Nothing matches these filters."}
+          {t(unfiltered ? "activity.empty" : "activity.filteredEmpty")}
         </p>
       ) : (
-        <ul className="space-y-3" aria-label="Recent generations">
+        <ul className="space-y-3" aria-label={t("activity.list")}>
           {items.map((g) => (
             <li key={g.id} className="rounded-card border border-ink/10 bg-paper-raised p-4" data-testid="activity-item" data-status={g.status}>
               <div className="flex flex-wrap items-center gap-2 text-xs text-ink-muted">
@@ -75,16 +76,16 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
                   {g.author}
                 </span>
                 <span>·</span>
-                <time dateTime={g.createdAt}>{when.format(new Date(g.createdAt))} UTC</time>
-                <span className="rounded-full bg-ink/5 px-2 py-0.5 font-medium text-ink-soft">{STATUS_LABEL[g.status]}</span>
+                <time dateTime={g.createdAt}>{format.dateTime(new Date(g.createdAt), "dateTime")}</time>
+                <span className="rounded-full bg-ink/5 px-2 py-0.5 font-medium text-ink-soft">{t(`activity.status.${g.status}`)}</span>
                 {g.reviewStatus ? (
                   <span className="rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent">
-                    {g.reviewStatus === "APPROVED" ? "Approved" : "Needs changes"}
+                    {t(g.reviewStatus === "APPROVED" ? "review.approved" : "review.needsChanges")}
                   </span>
                 ) : null}
                 <Link href={workspaceUrls.generation(workspace, g.id)} className="ml-auto font-medium text-accent hover:underline">
-                  {g.commentCount > 0 ? `Discuss (${g.commentCount})` : "Discuss"}
-                  <span className="sr-only"> “{g.prompt.slice(0, 60)}”</span>
+                  {g.commentCount > 0 ? t("activity.discussCount", { count: g.commentCount }) : t("activity.discuss")}{" "}
+                  <span className="sr-only">{t("activity.discussSubject", { prompt: g.prompt.slice(0, 60) })}</span>
                 </Link>
               </div>
               <p className="mt-2 line-clamp-2 text-sm" title={g.prompt}>
@@ -98,7 +99,7 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
                         {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files, already thumbnailed */}
                         <img
                           src={img.thumbUrl}
-                          alt={`Result ${i + 1} of “${g.prompt.slice(0, 60)}”`}
+                          alt={t("activity.result", { index: i + 1, prompt: g.prompt.slice(0, 60) })}
                           width={img.width}
                           height={img.height}
                           style={{ aspectRatio: `${img.width} / ${img.height}` }}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,7 +16,10 @@ type Props = PageProps<"/w/[workspace]/collections/[collectionId]">;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const metadata: Metadata = { title: "Collection" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery");
+  return { title: t("meta.collection") };
+}
 
 export default async function CollectionPage({ params }: Props) {
   const { viewer, workspace } = await requireWorkspace(params);
@@ -23,17 +27,18 @@ export default async function CollectionPage({ params }: Props) {
   if (!ID.test(collectionId)) notFound();
   const collection = await getCollection(workspace, collectionId);
   if (!collection) notFound();
-  const [page, collections] = await Promise.all([
+  const [page, collections, t] = await Promise.all([
     listCollectionGalleryPage(viewer, workspace, collection.id),
     listCollectionOptions(workspace),
+    getTranslations("gallery.collections"),
   ]);
   const mayManage = can(workspace.role, "collection.manage");
 
   return (
     <>
-      <nav aria-label="Collections" className="mb-3 text-sm">
+      <nav aria-label={t("title")} className="mb-3 text-sm">
         <Link href={workspaceUrls.collections(workspace.slug)} className="font-medium text-ink-soft hover:text-ink">
-          ← Collections
+          ← {t("title")}
         </Link>
       </nav>
       <CollectionHeader workspace={workspace.slug} collection={collection} mayManage={mayManage} />
@@ -46,14 +51,14 @@ export default async function CollectionPage({ params }: Props) {
         selectable
         empty={
           <EmptyState
-            title="This collection is empty"
+            title={t("emptyOne.title")}
             action={
               <Link href={workspaceUrls.gallery(workspace.slug)} className={buttonClass("secondary")}>
-                Go to the gallery
+                {t("emptyOne.action")}
               </Link>
             }
           >
-            In the gallery, open an image and choose Collections, or select several and choose “Add to collection”.
+            {t("emptyOne.body")}
           </EmptyState>
         }
       />

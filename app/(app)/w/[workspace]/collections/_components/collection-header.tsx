@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -18,6 +19,7 @@ interface Props {
 /** The collection's name, with rename (in place) and delete (confirmed) for those who manage collections. */
 export function CollectionHeader({ workspace, collection, mayManage }: Props) {
   const router = useRouter();
+  const t = useTranslations("gallery.collections");
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,13 +31,13 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
     const name = String(new FormData(e.currentTarget).get("name") ?? "");
     try {
       const result = await renameCollectionAction(undefined, { workspace, collectionId: collection.id, name });
-      setMessage(result.ok ? "" : (result.fieldErrors?.name?.[0] ?? result.message ?? "Could not rename it."));
+      setMessage(result.ok ? "" : (result.fieldErrors?.name?.[0] ?? result.message ?? t("rename.failed")));
       if (result.ok) {
         setEditing(false);
         router.refresh();
       }
     } catch {
-      setMessage("Could not reach the server. Please try again.");
+      setMessage(t("offline"));
     } finally {
       setBusy(false);
     }
@@ -46,9 +48,9 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
     try {
       const result = await deleteCollectionAction(undefined, { workspace, collectionId: collection.id });
       if (result.ok) return router.replace(workspaceUrls.collections(workspace));
-      setMessage(result.message ?? "Could not delete it.");
+      setMessage(result.message ?? t("delete.failed"));
     } catch {
-      setMessage("Could not reach the server. Please try again.");
+      setMessage(t("offline"));
     } finally {
       setBusy(false);
     }
@@ -58,9 +60,9 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
   return (
     <div className="mb-6 flex flex-wrap items-center gap-3">
       {editing ? (
-        <form onSubmit={rename} className="flex flex-wrap items-center gap-2" aria-label="Rename collection">
+        <form onSubmit={rename} className="flex flex-wrap items-center gap-2" aria-label={t("rename.label")}>
           <label htmlFor="collection-name" className="sr-only">
-            Collection name
+            {t("name")}
           </label>
           <input
             id="collection-name"
@@ -72,10 +74,10 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
             className="rounded-lg border border-ink/15 bg-paper-raised px-3 py-1.5 text-xl font-semibold"
           />
           <Button type="submit" disabled={busy}>
-            Save
+            {t("rename.save")}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
-            Cancel
+            {t("rename.cancel")}
           </Button>
         </form>
       ) : (
@@ -83,16 +85,14 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
           {collection.name}
         </h1>
       )}
-      <span className="text-sm text-ink-muted">
-        {collection.count} {collection.count === 1 ? "image" : "images"}
-      </span>
+      <span className="text-sm text-ink-muted">{t("count", { count: collection.count })}</span>
       {mayManage && !editing ? (
         <div className="ml-auto flex gap-2">
           <button type="button" onClick={() => setEditing(true)} className={buttonClass("secondary", "px-3 py-1.5")}>
-            Rename
+            {t("rename.button")}
           </button>
           <button type="button" onClick={() => setConfirming(true)} className="rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft">
-            Delete collection
+            {t("delete.button")}
           </button>
         </div>
       ) : null}
@@ -101,13 +101,13 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
       </p>
       <ConfirmDialog
         open={confirming}
-        title={`Delete “${collection.name}”?`}
-        confirmLabel="Delete collection"
+        title={t("delete.title", { name: collection.name })}
+        confirmLabel={t("delete.button")}
         busy={busy}
         onConfirm={remove}
         onClose={() => setConfirming(false)}
       >
-        The collection goes; its images stay in the gallery.
+        {t("delete.body")}
       </ConfirmDialog>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,6 +12,7 @@ import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
 /** Names a new, empty collection and opens it. */
 export function NewCollectionForm({ workspace }: { workspace: string }) {
   const router = useRouter();
+  const t = useTranslations("gallery.collections");
   const [state, action, pending] = useActionState(createCollectionAction, undefined);
   const created = state?.ok ? (state.data as { id: string }).id : null;
 
@@ -19,11 +21,11 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
   }, [created, router, workspace]);
 
   return (
-    <form action={action} className="ml-auto flex flex-wrap items-start gap-2" aria-label="New collection">
+    <form action={action} className="ml-auto flex flex-wrap items-start gap-2" aria-label={t("new.label")}>
       <input type="hidden" name="workspace" value={workspace} />
       <div>
         <label htmlFor="new-collection-name" className="sr-only">
-          Collection name
+          {t("name")}
         </label>
         <input
           id="new-collection-name"
@@ -31,14 +33,14 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
           required
           maxLength={COLLECTION_NAME_MAX_LENGTH}
           defaultValue={state?.values?.name}
-          placeholder="New collection name"
+          placeholder={t("new.placeholder")}
           aria-invalid={state?.fieldErrors?.name ? true : undefined}
           aria-describedby="new-collection-message"
           className="w-64 rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm aria-invalid:border-danger"
         />
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "New collection"}
+        {t(pending ? "new.creating" : "new.submit")}
       </Button>
       <div id="new-collection-message" className="basis-full">
         {state && !state.ok ? <FormMessage message={state.fieldErrors?.name?.[0] ?? state.message} /> : null}

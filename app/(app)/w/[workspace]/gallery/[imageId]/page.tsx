@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { listCollectionOptions } from "@/lib/data/collections";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGalleryImage } from "@/lib/data/gallery/read";
@@ -16,7 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { viewer, workspace } = await requireWorkspace(params);
   const { imageId } = await params;
   const view = ID.test(imageId) ? await getGalleryImage(viewer, workspace, imageId) : null;
-  return { title: view ? view.generation.prompt.slice(0, 60) : "Image" };
+  if (view) return { title: view.generation.prompt.slice(0, 60) };
+  const t = await getTranslations("gallery");
+  return { title: t("meta.image") };
 }
 
 /** One image on its own page: what the lightbox shows, server-rendered, for links and new tabs. */

@@ -2,6 +2,7 @@
 
 import type { Route } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState } from "react";
 import { applyGalleryUpdate, type GalleryUpdate } from "@/components/gallery/gallery-state";
@@ -25,6 +26,7 @@ interface Props {
 /** The detail page's interactive part: the same detail as the lightbox, with ←/→ as page links. */
 export function ImagePage({ view, collections: initialCollections, discussion, galleryHref, previousHref, nextHref }: Props) {
   const router = useRouter();
+  const t = useTranslations("gallery");
   const titleId = useId();
   const [generation, setGeneration] = useState(view.generation);
   const [collections, setCollections] = useState(initialCollections);
@@ -56,18 +58,18 @@ export function ImagePage({ view, collections: initialCollections, discussion, g
   if (!image) return null;
   return (
     <>
-      <nav aria-label="Gallery" className="mb-4 flex items-center gap-2 text-sm">
+      <nav aria-label={t("page.back")} className="mb-4 flex items-center gap-2 text-sm">
         <Link href={galleryHref} className="mr-auto font-medium text-ink-soft hover:text-ink">
-          ← Gallery
+          ← {t("page.back")}
         </Link>
         {previousHref ? (
-          <Link href={previousHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label="Previous image" rel="prev">
-            ← <span className="hidden sm:inline">Previous</span>
+          <Link href={previousHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label={t("lightbox.previous")} rel="prev">
+            ← <span className="hidden sm:inline">{t("page.previous")}</span>
           </Link>
         ) : null}
         {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label="Next image" rel="next">
-            <span className="hidden sm:inline">Next</span> →
+          <Link href={nextHref} className={buttonClass("secondary", "px-3 py-1.5")} aria-label={t("lightbox.next")} rel="next">
+            <span className="hidden sm:inline">{t("page.next")}</span> →
           </Link>
         ) : null}
       </nav>
