@@ -68,6 +68,8 @@ export const apiUrls = {
   myGallery: () => "/api/me/gallery",
   gallery: (workspace: string) => `/api/w/${seg(workspace)}/gallery`,
   generations: (workspace: string) => `/api/w/${seg(workspace)}/generations`,
+  generation: (workspace: string, generationId: string) => `/api/w/${seg(workspace)}/generations/${seg(generationId)}`,
+  events: () => "/api/events",
   discussion: (workspace: string, generationId: string) =>
     `/api/w/${seg(workspace)}/generations/${seg(generationId)}/discussion`,
   uploads: (workspace: string) => `/api/w/${seg(workspace)}/uploads`,

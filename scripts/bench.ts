@@ -29,7 +29,7 @@ const WARMUP = 5;
 const RUNS = 50;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
 
-/** BENCH_SKIP=pages,scale,in-flight leaves parts out while working on another. */
+/** BENCH_SKIP=pages,push,scale,in-flight leaves parts out while working on another. */
 const skipped = (part: string) => (process.env.BENCH_SKIP ?? "").split(",").includes(part);
 
 async function prepare() {
@@ -37,6 +37,13 @@ async function prepare() {
     const { benchPages } = await import("./bench-pages");
     const rows = await benchPages();
     console.log("\nPages and uploads (production builds, Chromium, loopback):\n");
+    printTable(["measure", "value"], rows);
+  }
+  if (!skipped("push")) {
+    const { benchPush } = await import("./bench-push");
+    // The pages half built the app into the same .next-bench; it is served again, not rebuilt.
+    const rows = await benchPush({ build: skipped("pages") });
+    console.log("\nClick Generate → image on screen (production build, Chromium, stand-in at 300 ms):\n");
     printTable(["measure", "value"], rows);
   }
   const dataDir = path.join(root, ".data/bench-postgres");

@@ -4,10 +4,11 @@ import { useQuery, useQueryClient, type InfiniteData, type QueryKey } from "@tan
 import { useTranslations } from "next-intl";
 import { useMemo, type RefObject } from "react";
 import { fetchGalleryUpdates, galleryKeys, liveUrl, type GallerySource } from "@/lib/client-data/gallery";
+import { useLiveOpen } from "@/components/live/use-live-state";
 import type { GalleryPageDTO } from "@/lib/data/gallery/types";
 import { gridItems, initialLiveAfter, mergeLive } from "./gallery-state";
 
-/** How often a workspace gallery asks for what teammates made since (only while the tab is visible). */
+/** How often a workspace gallery asks for what teammates made since, while the live stream is not open (and the tab is visible). */
 const LIVE_POLL_MS = 4_000;
 
 interface Options {
@@ -25,6 +26,8 @@ interface Options {
 export function useLiveGallery({ source, edition, initialPage, pagesKey, removed, announce }: Options) {
   const queryClient = useQueryClient();
   const t = useTranslations("gallery.notice");
+  // The stream says when something changed (lib/client-data/live.ts invalidates this query).
+  const streaming = useLiveOpen();
   const live = source.kind === "workspace" ? source : null;
   const liveKey = useMemo(() => galleryKeys.live(source, edition), [source, edition]);
   const firstAfter = useMemo(() => initialLiveAfter(initialPage), [initialPage]);
@@ -50,7 +53,7 @@ export function useLiveGallery({ source, edition, initialPage, pagesKey, removed
     enabled: live !== null,
     initialData: firstAfter,
     staleTime: LIVE_POLL_MS,
-    refetchInterval: LIVE_POLL_MS,
+    refetchInterval: streaming ? false : LIVE_POLL_MS,
     // Paused while the tab is hidden; on coming back, the focus refetch catches up at once.
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,

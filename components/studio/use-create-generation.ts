@@ -3,12 +3,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { generationKeys, type RecentGenerations } from "@/lib/client-data/generations";
+import { askToNotifyOnce } from "@/components/live/notifications";
+import { getLiveState } from "@/lib/client-data/live";
 import { workspaceKeys } from "@/lib/client-data/workspace";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import type { GenerationDTO } from "@/lib/data/dto";
 import type { Draft } from "./use-studio-draft";
 
-/** A generation just asked for, shown at once with its placeholders until the poll brings the real row. */
+/** A generation just asked for, shown at once with its placeholders until the live stream (or the poll) brings the real row. */
 function placeholder(id: string, draft: Draft): GenerationDTO {
   return {
     id,
@@ -68,6 +70,8 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
           ? { ...prev, generations: [placeholder(id, draft), ...prev.generations] }
           : prev,
       );
+      // With the stream open, the new row's own change brings it (and usage); the list is not re-read.
+      if (getLiveState() === "open") return;
       void queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) });
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
     },
@@ -79,5 +83,9 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
       : create.error
         ? "Could not reach the server. Your inputs are kept; try again."
         : undefined;
-  return { submit: () => create.mutate(), pending: create.isPending, message, fieldErrors };
+  const submit = () => {
+    askToNotifyOnce();
+    create.mutate();
+  };
+  return { submit, pending: create.isPending, message, fieldErrors };
 }

@@ -4,23 +4,24 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchRecentGenerations, generationKeys, type RecentGenerations } from "@/lib/client-data/generations";
 import { cancelGenerationAction } from "@/lib/actions/cancel-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
-import type { GenerationDTO } from "@/lib/data/dto";
+import { useLiveOpen } from "@/components/live/use-live-state";
+import { isPending } from "@/lib/client-data/live";
 
 const POLL_MS = 1500;
 
-const isPending = (g: GenerationDTO) => g.status === "QUEUED" || g.status === "RUNNING";
-
 /**
- * The viewer's recent generations, polled while any is still pending, and retrying a failed one;
+ * The viewer's recent generations, kept current by the live stream (polled while any is still
+ * pending only when the stream is not open), and retrying a failed one;
  * also whether the relay is backing off, so Create can say why a request waits.
  */
 export function useRecentGenerations(workspace: string, initial: RecentGenerations) {
   const queryClient = useQueryClient();
+  const live = useLiveOpen();
   const recent = useQuery({
     queryKey: generationKeys.recent(workspace),
     queryFn: () => fetchRecentGenerations(workspace),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.generations.some(isPending) ? POLL_MS : false),
+    refetchInterval: (q) => (!live && q.state.data?.generations.some(isPending) ? POLL_MS : false),
   });
 
   const retry = useMutation({

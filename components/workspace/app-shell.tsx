@@ -4,6 +4,7 @@ import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { signOutAction } from "@/lib/actions/sign-out";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { appUrls, workspaceUrls } from "@/lib/urls";
 import { NavLink } from "./nav-link";
 import { UsageIndicator } from "./usage-indicator";
@@ -21,6 +22,7 @@ const menu =
 export function AppShell({ viewer, workspace, workspaces, children }: Props) {
   return (
     <div className="min-h-dvh">
+      <LiveUpdates />
       <header className="border-b border-ink/10 bg-paper-raised">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
           <Link href={appUrls.workspaces} className="font-semibold tracking-tight">

@@ -871,6 +871,33 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
     ],
   },
   "w/[workspace]/generations": { GET: [memberGet("generations")] },
+  "w/[workspace]/generations/[generationId]": {
+    GET: [
+      {
+        scenario: "a generation of the workspace (what the live stream sends members to read)",
+        expect: statuses("401 404 200 200 200 200"),
+        request: async (w) => {
+          const { generationId } = await image(w, w.author.id);
+          return { path: `/api/w/${w.slug}/generations/${generationId}`, params: { workspace: w.slug, generationId } };
+        },
+        check: async (w, response) => {
+          const { generation, relay } = (await response.json()) as { generation: { id: string; status: string }; relay: { struggling: boolean } };
+          expect(generation.status).toBe("SUCCEEDED");
+          expect(relay).toEqual({ struggling: expect.any(Boolean) });
+          expect(await db.generation.count({ where: { id: generation.id, workspaceId: w.team.workspace.id } })).toBe(1);
+        },
+      },
+      {
+        scenario: "a generation of another workspace",
+        expect: statuses("401 404 404 404 404 404"),
+        request: async (w) => {
+          const elsewhere = await makeTeam();
+          const { id: generationId } = await makeGeneration(elsewhere.workspace.id, elsewhere.members.OWNER.id);
+          return { path: `/api/w/${w.slug}/generations/${generationId}`, params: { workspace: w.slug, generationId } };
+        },
+      },
+    ],
+  },
   "w/[workspace]/generations/[generationId]/discussion": {
     GET: [
       {

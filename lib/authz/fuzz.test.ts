@@ -289,6 +289,12 @@ const routeRows: Record<string, Partial<Record<Method, ((w: World) => Promise<Ro
     GET: async (w) => ({ path: `/api/w/${w.slug}/gallery`, params: { workspace: w.slug }, query: { after: "latest", cursor: "1.abc", q: "x", member: w.owner.id } }),
   },
   "w/[workspace]/generations": { GET: async (w) => ({ path: `/api/w/${w.slug}/generations`, params: { workspace: w.slug }, query: { ids: "a,b" } }) },
+  "w/[workspace]/generations/[generationId]": {
+    GET: async (w) => {
+      const { generationId } = await image(w);
+      return { path: `/api/w/${w.slug}/generations/${generationId}`, params: { workspace: w.slug, generationId } };
+    },
+  },
   "w/[workspace]/generations/[generationId]/discussion": {
     GET: async (w) => {
       const { generationId } = await image(w);

@@ -18,3 +18,8 @@ export interface RecentGenerations {
 export async function fetchRecentGenerations(workspace: string): Promise<RecentGenerations> {
   return getJson<RecentGenerations>(apiUrls.generations(workspace), "Could not load your generations");
 }
+
+/** One generation and the relay's state: what the live stream sends the tab to read after a change. */
+export async function fetchGeneration(workspace: string, generationId: string): Promise<{ generation: GenerationDTO } & Pick<RecentGenerations, "relay">> {
+  return getJson(apiUrls.generation(workspace, generationId), "Could not load the generation");
+}

@@ -4,17 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { CHANGES_CHANNEL, getListener } from "@/lib/live/listener";
-
-/**
- * What a tab is told: which generation changed, in which workspace (its slug, as the tab's URLs and
- * query keys name it), and whether the viewer made it. Ids only: the tab reads the change itself
- * through the ordinary, permission-checked routes.
- */
-export interface LiveChange {
-  workspace: string;
-  generationId: string;
-  mine: boolean;
-}
+import type { LiveChange } from "@/lib/live/types";
 
 export type TabMessage = { type: "change"; change: LiveChange } | { type: "resync" };
 

@@ -4,12 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useLiveOpen } from "@/components/live/use-live-state";
 import { fetchActivity, workspaceKeys } from "@/lib/client-data/workspace";
 import type { ActivityItemDTO } from "@/lib/data/activity";
 import { workspaceUrls } from "@/lib/urls";
 import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 
-// Frequent enough that a teammate's new generation shows up while you watch.
+// While the live stream is not open: frequent enough that a teammate's new generation shows up while you watch.
 const POLL_MS = 3_000;
 
 const REVIEW_KEY = { approved: "approved", "needs-changes": "needsChanges", unreviewed: "unreviewed" } as const satisfies Record<ReviewFilter, string>;
@@ -29,11 +30,12 @@ export function ActivityFeed({ workspace, initialItems, members }: Props) {
   const [member, setMember] = useState("");
   const filter = { review: review || undefined, member: member || undefined };
   const unfiltered = !review && !member;
+  const live = useLiveOpen();
   const { data, error } = useQuery({
     queryKey: workspaceKeys.activity(workspace, filter),
     queryFn: () => fetchActivity(workspace, filter),
     initialData: unfiltered ? initialItems : undefined,
-    refetchInterval: POLL_MS,
+    refetchInterval: live ? false : POLL_MS,
   });
   const items = data ?? [];
 
