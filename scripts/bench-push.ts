@@ -22,13 +22,14 @@ const PG_PORT = Number(process.env.BENCH_PUSH_PG_PORT ?? 54343);
 const LATENCY_MS = 300;
 const WARMUP = 2;
 const RUNS = Number(process.env.BENCH_PUSH_RUNS ?? 15);
-const distDir = ".next-bench";
+const DIST_DIR = ".next-bench";
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const ms = (x: number) => `${Math.round(x)} ms`;
 
-export async function benchPush({ build = true }: { build?: boolean } = {}): Promise<string[][]> {
+/** `build: false` serves an existing production build in `distDir` (one made earlier in the same run). */
+export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: boolean; distDir?: string } = {}): Promise<string[][]> {
   if (build) await run(["build"], { NEXT_DIST_DIR: distDir });
   const services = await startServices({
     dataDir: ".data/bench-push-postgres",

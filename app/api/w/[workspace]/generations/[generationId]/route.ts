@@ -7,7 +7,7 @@ import { recordIdSchema } from "@/lib/validations/ids";
  * One generation, read when the live stream says it changed (one row instead of the whole recent
  * list); with the relay's state, which the Create page shows beside it.
  */
-export const GET = workspaceRoute<{ workspace: string; generationId: string }>(
+export const GET = workspaceRoute<RouteContext<"/api/w/[workspace]/generations/[generationId]">>(
   "generation",
   "workspace.view",
   async ({ viewer, workspace, params }) => {
