@@ -84,7 +84,7 @@ async function endpointTimes(env: Record<string, string>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const started = performance.now();
-    const res = await fetch(`${env.IMAGE_API_BASE_URL!.replace(/\/$/, "")}/images/generations`, {
+    const res = await fetch(`${env.IMAGE_API_BASE_URL!.replace(/\/$/, "")}/v1/images/generations`, {
       method: "POST",
       headers: { authorization: `Bearer ${env.IMAGE_API_KEY}`, "content-type": "application/json" },
       body: JSON.stringify({ model: "gpt-image-2-all", prompt: `baseline ${i}`, size: "1024x1024", n: 1 }),
