@@ -46,7 +46,7 @@ const inlineUseServer = {
 // Punctuation, symbols and the product's name read the same in every language and stay allowed.
 const jsxNoLiterals = [
   "error",
-  { noStrings: true, ignoreProps: true, allowedStrings: ["Atelier", "·", "×", "/", "…", "—", "–", "→", "←", "▾", "+", "-", ":", "(", ")", "%", "*", "•", "|"] },
+  { noStrings: true, ignoreProps: true, allowedStrings: ["Atelier", "·", "×", "/", "…", "—", "–", "→", "←", "▾", "+", "@", "-", ":", "(", ")", "%", "*", "•", "|"] },
 ];
 const SPOKEN_PROPS = "/^(aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|title|placeholder|alt)$/";
 const literalProps = [
@@ -96,22 +96,6 @@ export const UNTRANSLATED = [
   "app/(app)/w/[workspace]/usage/page.tsx",
   "app/(app)/w/new/_components/create-workspace-form.tsx",
   "app/(app)/w/new/page.tsx",
-  "app/(auth)/_components/oauth-button.tsx",
-  "app/(auth)/_components/sign-in-form.tsx",
-  "app/(auth)/_components/sign-up-form.tsx",
-  "app/(auth)/layout.tsx",
-  "app/(auth)/sign-in/page.tsx",
-  "app/(auth)/sign-up/page.tsx",
-  "app/(marketing)/page.tsx",
-  "app/invite/[token]/_components/accept-invitation-form.tsx",
-  "app/invite/[token]/page.tsx",
-  "app/not-found.tsx",
-  "app/s/[token]/_components/remix-button.tsx",
-  "app/s/[token]/_components/shared-generation.tsx",
-  "app/s/[token]/_components/unlock-form.tsx",
-  "app/s/[token]/layout.tsx",
-  "app/s/[token]/not-found.tsx",
-  "app/s/[token]/page.tsx",
   "components/studio/create-estimate.tsx",
   "components/studio/generation-card.tsx",
   "components/studio/library-picker.tsx",
@@ -119,7 +103,6 @@ export const UNTRANSLATED = [
   "components/studio/prompt-field.tsx",
   "components/studio/reference-picker.tsx",
   "components/studio/studio.tsx",
-  "components/ui/route-error.tsx",
   "components/workspace/app-shell.tsx",
   "components/workspace/money.tsx",
   "components/workspace/revoke-button.tsx",

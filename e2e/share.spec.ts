@@ -1,29 +1,6 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser, Locator } from "@playwright/test";
 import { expect, newAccount, signIn, signOut, signUp, test } from "./fixtures";
-import { addReferences, card, fillAndGenerate, referenceImage, waitForUploads } from "./studio";
-
-/** Makes a generation on the Create page and waits until it has its images. */
-async function generate(page: Page, prompt: string): Promise<Locator> {
-  await fillAndGenerate(page, { prompt });
-  const generation = card(page, prompt);
-  await expect(generation).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
-  return generation;
-}
-
-/** Shares a generation through its card's dialog and returns the link. */
-async function share(page: Page, generation: Locator, opts: { password?: string; showReferences?: boolean } = {}) {
-  await generation.getByRole("button", { name: /^Share/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Share this generation" });
-  await expect(dialog).toBeVisible();
-  if (opts.showReferences) await dialog.getByLabel("Show the reference images").check();
-  if (opts.password) await dialog.getByLabel("Password (optional)").fill(opts.password);
-  await dialog.getByRole("button", { name: "Create link" }).click();
-  const url = await dialog.getByLabel("Share link").inputValue();
-  expect(url).toMatch(/^http:\/\/localhost:\d+\/s\/[A-Za-z0-9_-]{32}$/);
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(dialog).toBeHidden();
-  return url;
-}
+import { addReferences, generate, referenceImage, share, waitForUploads } from "./studio";
 
 /** A signed-out visitor: a fresh browser context, sharing no cookies with the sharer. */
 async function visitor(browser: Browser) {

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 /** A real, distinct image for each reference (colour + a label), as a file the picker accepts. */
@@ -26,3 +26,26 @@ export async function fillAndGenerate(page: Page, opts: { prompt: string; size?:
 /** The card of the generation made from this prompt (newest first). */
 export const card = (page: Page, prompt: string) =>
   page.getByTestId("generation").filter({ hasText: prompt }).first();
+
+/** Makes a generation on the Create page and waits until it has its images. */
+export async function generate(page: Page, prompt: string): Promise<Locator> {
+  await fillAndGenerate(page, { prompt });
+  const generation = card(page, prompt);
+  await expect(generation).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
+  return generation;
+}
+
+/** Shares a generation through its card's dialog and returns the link. */
+export async function share(page: Page, generation: Locator, opts: { password?: string; showReferences?: boolean } = {}) {
+  await generation.getByRole("button", { name: /^Share/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this generation" });
+  await expect(dialog).toBeVisible();
+  if (opts.showReferences) await dialog.getByLabel("Show the reference images").check();
+  if (opts.password) await dialog.getByLabel("Password (optional)").fill(opts.password);
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const url = await dialog.getByLabel("Share link").inputValue();
+  expect(url).toMatch(/^http:\/\/localhost:\d+\/s\/[A-Za-z0-9_-]{32}$/);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  return url;
+}

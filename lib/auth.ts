@@ -7,11 +7,12 @@ import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { checkCredentials } from "@/lib/data/sign-in-attempts";
-import { ensurePersonalWorkspace, findUserById } from "@/lib/data/users";
+import { ensurePersonalWorkspace, findUserById, firstName } from "@/lib/data/users";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { browserTranslator } from "@/lib/i18n/translator";
 import { appUrls } from "@/lib/urls";
 import { signInThrottleCode } from "@/lib/validations/auth";
 
@@ -74,7 +75,10 @@ const config: NextAuthConfig = {
   },
   events: {
     async createUser({ user }) {
-      if (user.id) await ensurePersonalWorkspace(user.id, user.name ?? user.email ?? "studio");
+      if (!user.id) return;
+      const displayName = user.name ?? user.email ?? "studio";
+      const t = await browserTranslator();
+      await ensurePersonalWorkspace(user.id, displayName, t("auth.signUp.personalWorkspace", { name: firstName(displayName) }));
     },
   },
 };

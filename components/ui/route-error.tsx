@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "./button";
 
@@ -10,18 +11,17 @@ import { Button } from "./button";
  */
 export function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : null;
+  const t = useTranslations("common.routeError");
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <div role="alert" className="mx-auto flex max-w-md flex-col items-center px-6 py-16 text-center">
-      <h1 className="text-xl font-semibold">This page could not be shown</h1>
-      <p className="mt-2 text-sm text-ink-muted">
-        Something went wrong on our side. Nothing you made was lost; try again in a moment.
-      </p>
-      {digest ? <p className="mt-2 font-mono text-xs text-ink-muted">Reference: {digest}</p> : null}
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-ink-muted">{t("body")}</p>
+      {digest ? <p className="mt-2 font-mono text-xs text-ink-muted">{t("reference", { digest })}</p> : null}
       <Button className="mt-6" onClick={retry}>
-        Try again
+        {t("retry")}
       </Button>
     </div>
   );

@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
-import { createUserWithPassword, EmailTakenError } from "@/lib/data/users";
+import { createUserWithPassword, EmailTakenError, firstName } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { browserTranslator } from "@/lib/i18n/translator";
 import { appUrls } from "@/lib/urls";
 import { callbackUrlSchema, signUpSchema } from "@/lib/validations/auth";
 
@@ -21,7 +22,8 @@ const schema = signUpSchema.and(z.object({ callbackUrl: callbackUrlSchema }));
  */
 export const signUpAction = publicAction("sign-up", schema, async (input) => {
   try {
-    await createUserWithPassword(input);
+    const t = await browserTranslator();
+    await createUserWithPassword(input, t("auth.signUp.personalWorkspace", { name: firstName(input.name) }));
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
   }

@@ -28,21 +28,28 @@ export function personalWorkspaceSlug(nameOrEmail: string): string {
   return `${slugify(nameOrEmail.split("@")[0] ?? nameOrEmail)}-${randomBytes(3).toString("hex")}`;
 }
 
-function personalWorkspaceData(userId: string, displayName: string) {
+/** "Grace" of "Grace Hopper": what a personal workspace is named after. */
+export const firstName = (displayName: string) => displayName.split(/\s+/)[0] || displayName;
+
+/**
+ * `name` is the personal workspace's name in the signer's language (the action words it); scripts
+ * and tests that do not care get the English form.
+ */
+function personalWorkspaceData(userId: string, displayName: string, name = `${firstName(displayName)}'s studio`) {
   return {
     slug: personalWorkspaceSlug(displayName),
-    name: `${displayName.split(/\s+/)[0] ?? displayName}'s studio`,
+    name,
     personal: true,
     memberships: { create: { userId, role: "OWNER" as const } },
   };
 }
 
-export async function createUserWithPassword(input: SignUpInput) {
+export async function createUserWithPassword(input: SignUpInput, workspaceName?: string) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
-      await tx.workspace.create({ data: personalWorkspaceData(user.id, input.name) });
+      await tx.workspace.create({ data: personalWorkspaceData(user.id, input.name, workspaceName) });
       return user;
     });
   } catch (e) {
@@ -52,10 +59,10 @@ export async function createUserWithPassword(input: SignUpInput) {
 }
 
 /** Called when Auth.js creates a user through an OAuth provider. */
-export async function ensurePersonalWorkspace(userId: string, displayName: string) {
+export async function ensurePersonalWorkspace(userId: string, displayName: string, workspaceName?: string) {
   const existing = await db.membership.findFirst({ where: { userId, workspace: { personal: true } } });
   if (existing) return;
-  await db.workspace.create({ data: personalWorkspaceData(userId, displayName) });
+  await db.workspace.create({ data: personalWorkspaceData(userId, displayName, workspaceName) });
 }
 
 /** A suspended account (instance administration) cannot sign in: it is not found here. */

@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { formats } from "./formats";
-import { requestLocale, requestTimeZone } from "./locale";
+import { requestTimeZone } from "./browser-locale";
+import { requestLocale } from "./locale";
 import { messages } from "./messages";
 
 // No locale in URLs: next-intl asks this once per request (React cache) for the locale and the rest.

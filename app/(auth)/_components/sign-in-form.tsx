@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -8,13 +9,14 @@ import { signInAction } from "@/lib/actions/sign-in";
 
 /** `notice`: what an earlier attempt that did not come through this form ended with (see the page). */
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: { message: string; ok?: boolean } }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field label="Email" name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field label={t("fields.email")} name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
       <Field
-        label="Password"
+        label={t("fields.password")}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -27,7 +29,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         <FormMessage message={notice?.message} ok={notice?.ok} />
       )}
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signIn.submitting") : t("signIn.submit")}
       </Button>
     </form>
   );

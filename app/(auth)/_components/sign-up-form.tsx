@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -8,25 +9,26 @@ import { signUpAction } from "@/lib/actions/sign-up";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signUpAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field label="Name" name="name" defaultValue={state?.values?.name} autoComplete="name" required errors={state?.fieldErrors?.name} />
-      <Field label="Email" name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field label={t("fields.name")} name="name" defaultValue={state?.values?.name} autoComplete="name" required errors={state?.fieldErrors?.name} />
+      <Field label={t("fields.email")} name="email" defaultValue={state?.values?.email} type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
       <Field
-        label="Password"
+        label={t("fields.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t("signUp.passwordHint", { count: PASSWORD_MIN_LENGTH })}
         errors={state?.fieldErrors?.password}
       />
       <FormMessage message={state?.ok === false ? state.message : undefined} />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Creating your studio…" : "Create account"}
+        {pending ? t("signUp.submitting") : t("signUp.submit")}
       </Button>
     </form>
   );

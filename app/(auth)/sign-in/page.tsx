@@ -1,35 +1,39 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { appUrls } from "@/lib/urls";
 import { OAuthButtons } from "../_components/oauth-buttons";
 import { SignInForm } from "../_components/sign-in-form";
-import { SIGNED_UP_NOTICE, signInThrottledMessage, signInThrottleMs } from "@/lib/validations/auth";
+import { signInThrottleMs } from "@/lib/validations/auth";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signIn"))("metaTitle") };
+}
 
 type Search = { callbackUrl?: string; error?: string; code?: string; signedUp?: string };
+type Translate = Awaited<ReturnType<typeof getTranslations<"auth.signIn">>>;
 
 /** Auth.js's own sign-in route (and OAuth) come back here with `error` and `code` when they fail. */
-function noticeFor({ error, code, signedUp }: Search): { message: string; ok?: boolean } | undefined {
-  if (signedUp === "1" && !error) return { message: SIGNED_UP_NOTICE, ok: true };
+function noticeFor(t: Translate, { error, code, signedUp }: Search): { message: string; ok?: boolean } | undefined {
+  if (signedUp === "1" && !error) return { message: t("signedUp"), ok: true };
   if (!error) return undefined;
   const throttled = signInThrottleMs(code);
-  if (throttled !== null) return { message: signInThrottledMessage(throttled) };
-  return { message: error === "CredentialsSignin" ? "Wrong email or password." : "Signing in did not work. Please try again." };
+  if (throttled !== null) return { message: t("throttled", { minutes: Math.ceil(throttled / 60_000) }) };
+  return { message: error === "CredentialsSignin" ? t("wrongCredentials") : t("failed") };
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const search = await searchParams;
+  const [search, t] = await Promise.all([searchParams, getTranslations("auth.signIn")]);
   const { callbackUrl } = search;
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
-      <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} notice={noticeFor(search)} />
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} notice={noticeFor(t, search)} />
       <OAuthButtons callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
       <p className="mt-6 text-sm text-ink-muted">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link href={appUrls.signUp()} className="font-medium text-accent hover:underline">
-          Create an account
+          {t("createAccount")}
         </Link>
       </p>
     </>

@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
-import { previewInvitation, type InvitationState } from "@/lib/data/invitations";
+import { previewInvitation } from "@/lib/data/invitations";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { appUrls, workspaceUrls } from "@/lib/urls";
-import { invitationTokenSchema, ROLE_LABEL } from "@/lib/validations/workspace";
+import { invitationTokenSchema } from "@/lib/validations/workspace";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
 
 // The token is in this page's URL: never hand it to another site in a Referer header.
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false } };
-
-const STATE_TEXT: Record<Exclude<InvitationState, "valid">, string> = {
-  expired: "This invitation has expired.",
-  revoked: "This invitation was withdrawn.",
-  used: "This invitation has already been used.",
-  lapsed: "This invitation no longer works: whoever made it can no longer invite people with this role.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.invite");
+  return { title: t("metaTitle"), referrer: "no-referrer", robots: { index: false } };
+}
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -41,32 +38,38 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
  * side effect of opening a URL.
  */
 export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations("auth.invite")]);
   const parsed = invitationTokenSchema.safeParse(token);
   const invitation = parsed.success ? await previewInvitation(parsed.data) : null;
   if (!parsed.success || !invitation) {
     return (
-      <Card title="Invitation not found">
-        <p className="text-sm text-ink-muted">Check that you copied the whole link, or ask for a new one.</p>
+      <Card title={t("notFound.title")}>
+        <p className="text-sm text-ink-muted">{t("notFound.body")}</p>
       </Card>
     );
   }
   if (invitation.state !== "valid") {
     return (
-      <Card title="This link no longer works">
+      <Card title={t("gone.title")}>
         <p className="text-sm text-ink-muted">
-          {STATE_TEXT[invitation.state]} Ask {invitation.invitedBy ?? "the person who sent it"} for a new one.
+          {t(`gone.${invitation.state}`)}{" "}
+          {invitation.invitedBy ? t("gone.askFor", { name: invitation.invitedBy }) : t("gone.askSender")}
         </p>
       </Card>
     );
   }
 
-  const role = ROLE_LABEL[invitation.role].toLowerCase();
+  const workspace = invitation.workspaceName;
   const intro = (
     <p className="text-sm text-ink-soft">
-      {invitation.invitedBy ?? "Someone"} invited you to join <strong>{invitation.workspaceName}</strong> as {/^[aeiou]/.test(role) ? "an" : "a"}{" "}
-      <strong>{role}</strong>.
-      {invitation.email ? ` The invitation is for ${invitation.email}.` : null}
+      {t.rich("intro", {
+        inviter: invitation.invitedBy ?? t("someone"),
+        workspace,
+        role: invitation.role,
+        // "none" stands for an invitation open to any address (ICU select needs a word).
+        email: invitation.email ?? "none",
+        b: (chunks) => <strong>{chunks}</strong>,
+      })}
     </p>
   );
   const here = appUrls.invitation(parsed.data);
@@ -74,14 +77,14 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
 
   if (!viewer) {
     return (
-      <Card title={`Join ${invitation.workspaceName}`}>
+      <Card title={t("join", { workspace })}>
         {intro}
         <div className="flex flex-col gap-2 pt-2">
           <Link href={appUrls.signUp(here)} className={buttonClass("primary")}>
-            Create an account to join
+            {t("createToJoin")}
           </Link>
           <Link href={appUrls.signIn(here)} className={buttonClass("secondary")}>
-            I have an account: sign in
+            {t("signInToJoin")}
           </Link>
         </div>
       </Card>
@@ -90,24 +93,24 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
 
   if (await getWorkspaceAccess(viewer, invitation.workspaceSlug)) {
     return (
-      <Card title={`You're already in ${invitation.workspaceName}`}>
+      <Card title={t("already", { workspace })}>
         <Link href={workspaceUrls.create(invitation.workspaceSlug)} className={buttonClass("primary")}>
-          Open {invitation.workspaceName}
+          {t("open", { workspace })}
         </Link>
       </Card>
     );
   }
 
-  const wrongAddress = invitation.email !== null && invitation.email !== viewer.email.toLowerCase();
+  const invited = invitation.email;
   return (
-    <Card title={`Join ${invitation.workspaceName}`}>
+    <Card title={t("join", { workspace })}>
       {intro}
-      {wrongAddress ? (
+      {invited !== null && invited !== viewer.email.toLowerCase() ? (
         <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
-          You are signed in as {viewer.email}. Sign out, open this link again and sign in as {invitation.email} to accept it.
+          {t("wrongAddress", { current: viewer.email, invited })}
         </p>
       ) : (
-        <AcceptInvitationForm token={parsed.data} workspaceName={invitation.workspaceName} />
+        <AcceptInvitationForm token={parsed.data} workspaceName={workspace} />
       )}
     </Card>
   );

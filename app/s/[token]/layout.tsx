@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { getViewer } from "@/lib/auth";
@@ -6,7 +7,7 @@ import { shareTokenSchema } from "@/lib/validations/share";
 
 /** The public frame of a share page: none of the sharer's workspace chrome. */
 export default async function ShareLayout({ children, params }: LayoutProps<"/s/[token]">) {
-  const [viewer, { token }] = await Promise.all([getViewer(), params]);
+  const [viewer, { token }, t] = await Promise.all([getViewer(), params, getTranslations("share.header")]);
   const back = shareTokenSchema.safeParse(token).success ? appUrls.share(token) : null;
   return (
     <div className="min-h-dvh">
@@ -18,11 +19,11 @@ export default async function ShareLayout({ children, params }: LayoutProps<"/s/
           <LocaleSwitcher className="ml-auto" />
           {viewer ? (
             <Link href={appUrls.workspaces} className="text-sm font-medium text-ink-soft hover:text-ink">
-              Your studio
+              {t("yourStudio")}
             </Link>
           ) : (
             <Link href={appUrls.signIn(back)} className="text-sm font-medium text-ink-soft hover:text-ink">
-              Sign in
+              {t("signIn")}
             </Link>
           )}
         </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,7 +13,7 @@ import { env } from "@/lib/env";
 import { appUrls } from "@/lib/urls";
 import { sharePageSchema } from "@/lib/validations/share";
 import { RemixButton } from "./_components/remix-button";
-import { generationFacts, SharedGeneration } from "./_components/shared-generation";
+import { GenerationFacts, SharedGeneration } from "./_components/shared-generation";
 import { UnlockForm } from "./_components/unlock-form";
 
 type Props = PageProps<"/s/[token]">;
@@ -29,22 +30,26 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 // Share links are unlisted: keep them out of search engines, and keep the token out of Referer headers.
 const UNLISTED = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
 
-function describe(content: SharedContentDTO): string {
+type MetaText = Awaited<ReturnType<typeof getTranslations<"share.meta">>>;
+
+function describe(t: MetaText, content: SharedContentDTO): string {
   const first = content.generations[0];
   if (content.target === "GENERATION" && first) {
-    return `“${clip(first.prompt, 160)}”${first.creatorName ? ` by ${first.creatorName}` : ""}, made with Atelier.`;
+    const prompt = clip(first.prompt, 160);
+    return first.creatorName ? t("generation", { prompt, creator: first.creatorName }) : t("generationAnonymous", { prompt });
   }
-  return `Images shared from Atelier${content.sharedBy ? ` by ${content.sharedBy}` : ""}.`;
+  return content.sharedBy ? t("gallery", { sharer: content.sharedBy }) : t("galleryAnonymous");
 }
 
+/** In the visitor's language (lib/i18n/locale.ts), like the page: a link previews in the language of whoever opens it. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations("share.meta")]);
   const access = await loadShare(token);
-  if (access.status === "not-found") return { ...UNLISTED, title: "Link not available" };
+  if (access.status === "not-found") return { ...UNLISTED, title: t("notAvailable") };
   if (access.status === "locked") {
     // A protected link gives nothing away in its preview: no prompt, no image, no name.
-    const title = "Password-protected share";
-    const description = "Enter the password to see what was shared on Atelier.";
+    const title = t("lockedTitle");
+    const description = t("lockedDescription");
     return {
       ...UNLISTED,
       title,
@@ -57,7 +62,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const first = content.generations[0];
   const image = first?.images[0];
   const title = clip(content.title, 70);
-  const description = describe(content);
+  const description = describe(t, content);
   // Crawlers need an absolute URL; the file answers through the token like any other visitor's request.
   const images =
     first && image
@@ -73,14 +78,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SharePage({ params, searchParams }: Props) {
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations("share")]);
   const access = await loadShare(token);
   if (access.status === "not-found") notFound();
   if (access.status === "locked") {
     return (
       <div className="mx-auto max-w-sm rounded-card border border-ink/10 bg-paper-raised p-6">
-        <h1 className="text-xl font-semibold tracking-tight">This link is password-protected</h1>
-        <p className="mt-2 mb-5 text-sm text-ink-muted">Enter the password the person who shared it gave you.</p>
+        <h1 className="text-xl font-semibold tracking-tight">{t("locked.title")}</h1>
+        <p className="mt-2 mb-5 text-sm text-ink-muted">{t("locked.body")}</p>
         <UnlockForm token={token} />
       </div>
     );
@@ -99,25 +104,27 @@ export default async function SharePage({ params, searchParams }: Props) {
     return (
       <div className="space-y-8">
         <header className="space-y-2">
-          <p className="text-sm font-medium text-accent">Shared with you</p>
+          <p className="text-sm font-medium text-accent">{t("sharedWithYou")}</p>
           <h1 className="whitespace-pre-line break-words text-2xl font-semibold tracking-tight" data-testid="shared-prompt">
             {first.prompt}
           </h1>
-          <p className="text-sm text-ink-muted">{generationFacts(first)}</p>
+          <p className="text-sm text-ink-muted">
+            <GenerationFacts generation={first} />
+          </p>
         </header>
         <SharedGeneration
           generation={first}
           variant="hero"
           action={
-            <section aria-label="Remix" className="space-y-3 border-t border-ink/10 pt-6">
+            <section aria-label={t("remix.label")} className="space-y-3 border-t border-ink/10 pt-6">
               <p className="text-sm text-ink-muted">
-                Like it? Start from the same prompt{first.references.length > 0 ? " and references" : ""} in your own studio.
+                {t("remix.intro", { withReferences: first.references.length > 0 ? "yes" : "no" })}
               </p>
               {viewer ? (
                 <RemixButton token={token} />
               ) : (
                 <Link href={signIn} className={buttonClass("secondary")}>
-                  Sign in to remix
+                  {t("remix.signIn")}
                 </Link>
               )}
             </section>
@@ -132,20 +139,20 @@ export default async function SharePage({ params, searchParams }: Props) {
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <p className="text-sm font-medium text-accent">
-            {content.target === "COLLECTION" ? "Shared collection" : "Shared gallery"}
+            {content.target === "COLLECTION" ? t("sharedCollection") : t("sharedGallery")}
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">{content.title}</h1>
-          {content.sharedBy ? <p className="text-sm text-ink-muted">Shared by {content.sharedBy}</p> : null}
+          {content.sharedBy ? <p className="text-sm text-ink-muted">{t("sharedBy", { name: content.sharedBy })}</p> : null}
         </div>
         {viewer ? null : (
           <Link href={signIn} className={buttonClass("secondary")}>
-            Sign in to remix
+            {t("remix.signIn")}
           </Link>
         )}
       </header>
       {content.generations.length === 0 ? (
         <p className="rounded-card border border-dashed border-ink/15 bg-paper-raised px-6 py-16 text-center text-sm text-ink-muted">
-          Nothing here yet.
+          {t("empty")}
         </p>
       ) : (
         <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
@@ -161,17 +168,17 @@ export default async function SharePage({ params, searchParams }: Props) {
         </ul>
       )}
       {content.page > 1 || content.hasMore ? (
-        <nav aria-label="Pages" className="flex justify-between">
+        <nav aria-label={t("pages.label")} className="flex justify-between">
           {content.page > 1 ? (
             <Link href={appUrls.share(token, { page: content.page - 1 })} className={buttonClass("secondary")}>
-              Newer
+              {t("pages.newer")}
             </Link>
           ) : (
             <span />
           )}
           {content.hasMore ? (
             <Link href={appUrls.share(token, { page: content.page + 1 })} className={buttonClass("secondary")}>
-              Older
+              {t("pages.older")}
             </Link>
           ) : null}
         </nav>

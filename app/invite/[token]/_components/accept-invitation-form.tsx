@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { acceptInvitationAction } from "@/lib/actions/accept-invitation";
 
 export function AcceptInvitationForm({ token, workspaceName }: { token: string; workspaceName: string }) {
+  const t = useTranslations("auth.invite");
   const [state, action, pending] = useActionState(acceptInvitationAction, undefined);
   return (
     <form action={action} className="space-y-3 pt-2">
       <input type="hidden" name="token" value={token} />
       <FormMessage message={state?.ok === false ? state.message : undefined} />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Joining…" : `Join ${workspaceName}`}
+        {pending ? t("joining") : t("join", { workspace: workspaceName })}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function RemixButton({ token, generationId, subject }: Props) {
+  const t = useTranslations("share.remix");
   const [state, action, pending] = useActionState(remixSharedAction, undefined);
   return (
     <form action={action} className="space-y-2">
@@ -23,9 +25,9 @@ export function RemixButton({ token, generationId, subject }: Props) {
         type="submit"
         variant="secondary"
         disabled={pending}
-        aria-label={subject ? `Remix “${subject.length > 60 ? `${subject.slice(0, 59)}…` : subject}” into my workspace` : undefined}
+        aria-label={subject ? t("named", { subject: subject.length > 60 ? `${subject.slice(0, 59)}…` : subject }) : undefined}
       >
-        {pending ? "Opening your studio…" : "Remix into my workspace"}
+        {pending ? t("opening") : t("button")}
       </Button>
       <FormMessage message={state?.ok === false ? state.message : undefined} />
     </form>

@@ -1,24 +1,25 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { SizeNote, sizeText, useShapeName } from "@/components/ui/size-note";
 import type { SharedGenerationDTO } from "@/lib/data/share/content";
-import { SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation";
-import { sizeNote } from "@/lib/validations/size";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
-
-export function generationFacts(g: SharedGenerationDTO): string {
-  const shape = SIZE_CHOICES[g.size as ImageSize]?.label ?? g.size;
+/** "by Ana · Landscape 1536×1024 · 2 images · 2 Dec 2026", in the reader's language. */
+export function GenerationFacts({ generation: g }: { generation: SharedGenerationDTO }) {
+  const t = useTranslations("share.facts");
+  const format = useFormatter();
+  const shapeName = useShapeName();
+  const shape = shapeName(g.size);
   return [
-    g.creatorName ? `by ${g.creatorName}` : null,
-    `${shape} ${g.size.replace("x", "×")}`,
-    `${g.images.length} ${g.images.length === 1 ? "image" : "images"}`,
-    dateFormat.format(new Date(g.createdAt)),
+    g.creatorName ? t("by", { name: g.creatorName }) : null,
+    shape ? `${shape} ${sizeText(g.size)}` : sizeText(g.size),
+    t("images", { count: g.images.length }),
+    format.dateTime(new Date(g.createdAt), "date"),
   ]
     .filter(Boolean)
     .join(" · ");
 }
 
-const promptAlt = (g: SharedGenerationDTO, index: number) =>
-  `Image ${index + 1} of “${g.prompt.length > 80 ? `${g.prompt.slice(0, 79)}…` : g.prompt}”`;
+const clipped = (prompt: string) => (prompt.length > 80 ? `${prompt.slice(0, 79)}…` : prompt);
 
 /**
  * One shared generation. "hero" is the page of a single generation (full images, large);
@@ -33,7 +34,9 @@ export function SharedGeneration({
   variant: "hero" | "card";
   action?: ReactNode;
 }) {
+  const t = useTranslations("share");
   const hero = variant === "hero";
+  const promptAlt = (index: number) => t("image.alt", { number: index + 1, prompt: clipped(g.prompt) });
   return (
     <article className={hero ? "space-y-8" : "space-y-3 rounded-card border border-ink/10 bg-paper-raised p-4"}>
       {hero ? null : (
@@ -41,7 +44,9 @@ export function SharedGeneration({
           <p className="line-clamp-3 text-sm" title={g.prompt}>
             {g.prompt}
           </p>
-          <p className="text-xs text-ink-muted">{generationFacts(g)}</p>
+          <p className="text-xs text-ink-muted">
+            <GenerationFacts generation={g} />
+          </p>
         </>
       )}
 
@@ -53,12 +58,12 @@ export function SharedGeneration({
               target="_blank"
               rel="noreferrer"
               className="block overflow-hidden rounded-lg bg-paper-sunk"
-              aria-label={`${promptAlt(g, img.index)}, full size`}
+              aria-label={t("image.fullSize", { alt: promptAlt(img.index) })}
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- served through the share token, already sized */}
               <img
                 src={hero ? img.url : img.thumbUrl}
-                alt={promptAlt(g, img.index)}
+                alt={promptAlt(img.index)}
                 width={img.width}
                 height={img.height}
                 style={{ aspectRatio: `${img.width} / ${img.height}` }}
@@ -66,20 +71,18 @@ export function SharedGeneration({
                 data-testid="shared-image"
               />
             </a>
-            {sizeNote(g.size, img.width, img.height) ? (
-              <p className="text-xs text-ink-muted" data-testid="size-note">
-                {sizeNote(g.size, img.width, img.height)}
-              </p>
+            <SizeNote requested={g.size} width={img.width} height={img.height} className="text-xs text-ink-muted" />
+            {hero && img.revisedPrompt ? (
+              <p className="text-xs text-ink-muted">{t("image.revisedPrompt", { prompt: img.revisedPrompt })}</p>
             ) : null}
-            {hero && img.revisedPrompt ? <p className="text-xs text-ink-muted">Revised prompt: {img.revisedPrompt}</p> : null}
           </li>
         ))}
       </ul>
 
       {g.references.length > 0 ? (
-        <section aria-label="Reference images" className="space-y-2">
+        <section aria-label={t("references.label")} className="space-y-2">
           <h2 className={hero ? "text-lg font-semibold" : "text-xs font-medium uppercase tracking-wide text-ink-muted"}>
-            Made from {g.references.length === 1 ? "this reference" : `these ${g.references.length} references`}
+            {t("references.madeFrom", { count: g.references.length })}
           </h2>
           <ul className="flex flex-wrap gap-3">
             {g.references.map((r) => (
@@ -87,11 +90,19 @@ export function SharedGeneration({
                 {/* eslint-disable-next-line @next/next/no-img-element -- served through the share token */}
                 <img
                   src={r.url}
-                  alt={`Reference ${r.position + 1}${r.label ? `: ${r.label}` : ""}`}
+                  alt={
+                    r.label
+                      ? t("references.altLabelled", { number: r.position + 1, label: r.label })
+                      : t("references.alt", { number: r.position + 1 })
+                  }
                   className="aspect-square w-full rounded-lg bg-paper-sunk object-cover"
                   data-testid="shared-reference"
                 />
-                <span className="block truncate text-xs text-ink-muted">@{r.position + 1}{r.label ? ` ${r.label}` : ""}</span>
+                <span className="block truncate text-xs text-ink-muted">
+                  @{r.position + 1}
+                  {r.label ? " " : null}
+                  {r.label}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -7,19 +8,20 @@ import { FormMessage } from "@/components/ui/form-message";
 import { unlockShareLinkAction } from "@/lib/actions/unlock-share-link";
 
 export function UnlockForm({ token }: { token: string }) {
+  const t = useTranslations("share.locked");
   const [state, action, pending] = useActionState(unlockShareLinkAction, undefined);
   const wrong = state?.fieldErrors?.password;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <Field label="Password" name="password" type="password" autoComplete="off" autoFocus required errors={wrong} />
+      <Field label={t("password")} name="password" type="password" autoComplete="off" autoFocus required errors={wrong} />
       {/* A wrong password shows under the field; this announces it too, without repeating it on screen. */}
       <p aria-live="polite" className="sr-only">
         {wrong ? wrong[0] : ""}
       </p>
       <FormMessage message={state?.ok === false && !wrong ? state.message : undefined} />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Checking…" : "Open"}
+        {pending ? t("checking") : t("open")}
       </Button>
     </form>
   );
