@@ -95,26 +95,26 @@ describe("downloadImage", () => {
 
   it("reports an expired link as bad_response that may have been charged", async () => {
     const error = await rejection(downloadImage(await resultUrl("expired"), limits));
-    expect(error).toMatchObject({ failureClass: "bad_response", status: 410, charged: "maybe" });
+    expect(error).toMatchObject({ failureClass: "result_expired", status: 410, charged: "maybe" });
     expect(error.message).toMatch(/expired before it could be saved/);
   });
 
   it("reports a never-issued link (404) as expired too", async () => {
     const error = await rejection(downloadImage(`${standIn.url}/files/unknown.webp`, limits));
-    expect(error).toMatchObject({ failureClass: "bad_response", status: 404 });
+    expect(error).toMatchObject({ failureClass: "result_expired", status: 404 });
     expect(error.message).toMatch(/expired/);
   });
 
   it("refuses bytes that are not an image, whatever the content type", async () => {
     const error = await rejection(downloadImage(await resultUrl("not-image"), limits));
-    expect(error.failureClass).toBe("bad_response");
+    expect(error.failureClass).toBe("result_not_image");
     expect(error.message).toMatch(/not an accepted image/);
 
     const svg = await serve((_, res) => {
       res.writeHead(200, { "content-type": "image/png" }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
     });
     try {
-      expect((await rejection(downloadImage(svg.url, limits))).failureClass).toBe("bad_response");
+      expect((await rejection(downloadImage(svg.url, limits))).failureClass).toBe("result_not_image");
     } finally {
       await svg.close();
     }
@@ -195,13 +195,13 @@ describe("decodeB64Image", () => {
   });
 
   it.each([
-    ["not base64", "%%%not base64%%%", /not base64/],
-    ["empty", "", /not base64/],
-    ["not an image", Buffer.from("hello, plain text").toString("base64"), /not an accepted image/],
-    ["too large", Buffer.alloc(4096).toString("base64"), /larger than 1024 bytes/],
-  ])("refuses %s", async (_, b64, message) => {
+    ["not base64", "%%%not base64%%%", "bad_response", /not base64/],
+    ["empty", "", "bad_response", /not base64/],
+    ["not an image", Buffer.from("hello, plain text").toString("base64"), "result_not_image", /not an accepted image/],
+    ["too large", Buffer.alloc(4096).toString("base64"), "bad_response", /larger than 1024 bytes/],
+  ])("refuses %s", async (_, b64, failureClass, message) => {
     const error = await rejection(decodeB64Image(b64, { maxBytes: 1024 }));
-    expect(error).toMatchObject({ failureClass: "bad_response", charged: "maybe" });
+    expect(error).toMatchObject({ failureClass, charged: "maybe" });
     expect(error.message).toMatch(message);
   });
 });

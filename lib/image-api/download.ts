@@ -112,7 +112,7 @@ async function fetchAndRead(
     await response.body?.cancel().catch(() => undefined);
     // Signed storage links (S3, Azure) answer 403 once expired, plain hosts 404 or 410.
     if ([403, 404, 410].includes(response.status)) {
-      throw badResult(`result URL answered HTTP ${response.status} (the link expired before it could be saved)`, response.status);
+      throw badResult(`result URL answered HTTP ${response.status} (the link expired before it could be saved)`, response.status, "result_expired");
     }
     throw new ImageApiError({
       failureClass: response.status >= 500 ? "server_error" : "bad_response",
@@ -168,11 +168,15 @@ async function sniffImage(bytes: Buffer): Promise<ResultImageMime> {
   const type = await fileTypeFromBuffer(bytes);
   const mime = RESULT_IMAGE_MIMES.find((m) => m === type?.mime);
   if (!mime) {
-    throw badResult(`result is not an accepted image (sniffed ${type?.mime ?? "unknown"}, ${bytes.length} bytes)`);
+    throw badResult(`result is not an accepted image (sniffed ${type?.mime ?? "unknown"}, ${bytes.length} bytes)`, undefined, "result_not_image");
   }
   return mime;
 }
 
-function badResult(message: string, status?: number): ImageApiError {
-  return new ImageApiError({ failureClass: "bad_response", message: `Result download: ${message}`, status, charged: "maybe" });
+function badResult(
+  message: string,
+  status?: number,
+  failureClass: "bad_response" | "result_expired" | "result_not_image" = "bad_response",
+): ImageApiError {
+  return new ImageApiError({ failureClass, message: `Result download: ${message}`, status, charged: "maybe" });
 }

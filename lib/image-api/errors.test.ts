@@ -104,7 +104,7 @@ describe("errorFromResponse: one realistic body per class", () => {
 
   it("covers every class a relay answer can end in", () => {
     const seen = new Set(CASES.map(([, response, , context]) => errorFromResponse(response, context).failureClass));
-    const answerClasses = FAILURE_CLASSES.filter((c) => !["timeout", "network", "no_images", "cancelled", "interrupted"].includes(c));
+    const answerClasses = FAILURE_CLASSES.filter((c) => !["timeout", "network", "no_images", "result_expired", "result_not_image", "cancelled", "interrupted"].includes(c));
     for (const c of answerClasses) expect(seen, c).toContain(c);
   });
 

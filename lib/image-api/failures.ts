@@ -16,6 +16,9 @@ export const FAILURE_CLASSES = [
   "timeout",
   "network",
   "bad_response",
+  // A result's own link: it was made (and so billed), then expired or sent no picture.
+  "result_expired",
+  "result_not_image",
   "no_images",
   "server_error",
   // App-side: the person cancelled, or the worker stopped mid-call.
@@ -106,6 +109,18 @@ export const FAILURE_TABLE: Record<FailureClass, FailureClassInfo> = {
     autoRetry: false,
     charged: "yes",
     reason: "The image service answered, but the answer could not be read.",
+    next: "It was probably charged. Try again; if it keeps happening, an administrator should check the service.",
+  },
+  result_expired: {
+    autoRetry: false,
+    charged: "yes",
+    reason: "The image was made, but the image service's link to it expired before it could be saved.",
+    next: "It was probably charged. Try again; if it keeps happening, an administrator should check how long the service keeps its result links.",
+  },
+  result_not_image: {
+    autoRetry: false,
+    charged: "yes",
+    reason: "The image service sent back a file that is not an image.",
     next: "It was probably charged. Try again; if it keeps happening, an administrator should check the service.",
   },
   no_images: {

@@ -241,7 +241,7 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     expect(await runGeneration(generation.id, deps())).toEqual({ outcome: "succeeded", images: 1, failed: 1 });
     const failed = (await slotsOf(generation.id)).find((s) => s.status === "FAILED");
     // Its class and words from the one failure table.
-    expect(failed).toMatchObject({ errorCode: "bad_response", errorMessage: FAILURE_TABLE.bad_response.reason });
+    expect(failed).toMatchObject({ errorCode: "result_expired", errorMessage: FAILURE_TABLE.result_expired.reason });
     // The call itself was answered (and billed); only the copy failed.
     expect((await callsOf(generation.id)).map((c) => c.outcome)).toEqual(["ok", "ok"]);
   });
