@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth";
+import type { Outcome } from "@/lib/data/outcome";
+import { englishText, isProblemCode, problem, type Done, type DoneCode, type Problem, type ProblemCode, type ProblemParams } from "@/lib/i18n/problems";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { can, type Action } from "@/lib/permissions";
 
@@ -11,6 +13,13 @@ import { can, type Action } from "@/lib/permissions";
  */
 export interface ActionState<T = unknown> {
   ok: boolean;
+  /** Why it was refused, as a code the page renders in the viewer's language. */
+  problem?: Problem;
+  /** What was done, likewise (a key of the `done` catalogue). */
+  done?: Done;
+  /** Per input, what is wrong with it. */
+  fieldProblems?: Record<string, Problem[]>;
+  /** English words of problem/done and fieldProblems, kept while screens move to the codes; pages read the codes. */
   message?: string;
   fieldErrors?: Record<string, string[]>;
   /** What the person typed, echoed back on failure: React resets a form after its action runs. */
@@ -32,22 +41,92 @@ export function toObject(input: ActionInput): Record<string, unknown> {
   return out;
 }
 
+/** Refused, as a code; `field` names the input at fault. */
+export function fail(code: ProblemCode, params?: ProblemParams, field?: string): ActionState<never> {
+  const p = problem(code, params);
+  const message = englishText(p);
+  return {
+    ok: false,
+    problem: p,
+    message,
+    ...(field ? { fieldProblems: { [field]: [p] }, fieldErrors: { [field]: [message] } } : {}),
+  };
+}
+
+/** Done; `code` (a key of the `done` catalogue) says so to the person when there is something to say. */
+export function succeed<T>(data?: T, code?: DoneCode, params?: ProblemParams): ActionState<T> {
+  const d = code ? ({ code, ...(params ? { params } : {}) } as Done) : undefined;
+  return { ok: true, ...(d ? { done: d, message: englishText(d, "done") } : {}), ...(data === undefined ? {} : { data }) };
+}
+
+/** An Outcome from the data layer, as the page receives it. */
+export function fromOutcome<T>(outcome: Outcome<T>): ActionState<T> {
+  if (outcome.ok) return { ok: true, data: outcome.value };
+  const { problem: p, field, message, fieldErrors } = outcome;
+  return {
+    ok: false,
+    problem: p,
+    message,
+    fieldErrors,
+    ...(p && field ? { fieldProblems: { [field]: [p] } } : {}),
+  };
+}
+
 export class ActionError extends Error {
+  readonly problem?: Problem;
   constructor(
-    message: string,
+    /** A code of the errors catalogue, or (until every refusal is a code) English words. */
+    codeOrMessage: ProblemCode | string,
     readonly fieldErrors?: Record<string, string[]>,
+    params?: ProblemParams,
   ) {
-    super(message);
+    const p = isProblemCode(codeOrMessage) ? problem(codeOrMessage, params) : undefined;
+    super(p ? englishText(p) : codeOrMessage);
+    this.problem = p;
+  }
+}
+
+/**
+ * A zod issue as a code: the schema's own message when it is a key of the errors catalogue
+ * (`z.string().min(1, "prompt.required")`-style), else a generic one by the issue's kind.
+ */
+function issueProblem(issue: z.core.$ZodIssue): Problem {
+  if (isProblemCode(issue.message)) return problem(issue.message);
+  switch (issue.code) {
+    case "too_small": {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === "string") return minimum <= 1 ? problem("field.required") : problem("field.tooShort", { minimum });
+      if (issue.origin === "array" || issue.origin === "set") return problem("field.tooFew", { minimum });
+      return problem("field.tooSmall", { minimum });
+    }
+    case "too_big": {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === "string") return problem("field.tooLong", { maximum });
+      if (issue.origin === "array" || issue.origin === "set") return problem("field.tooMany", { maximum });
+      return problem("field.tooBig", { maximum });
+    }
+    case "invalid_format":
+      return issue.format === "email" ? problem("field.email") : issue.format === "url" ? problem("field.url") : problem("field.invalid");
+    case "invalid_value":
+      return problem("field.choice");
+    case "invalid_type":
+      return issue.input === undefined ? problem("field.required") : problem("field.invalid");
+    default:
+      return problem("field.invalid");
   }
 }
 
 function invalid(error: z.ZodError): ActionState<never> {
   const fieldErrors: Record<string, string[]> = {};
+  const fieldProblems: Record<string, Problem[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    const p = issueProblem(issue);
+    (fieldProblems[key] ??= []).push(p);
+    // English: the schema's own words until they are codes.
+    (fieldErrors[key] ??= []).push(isProblemCode(issue.message) ? englishText(p) : issue.message);
   }
-  return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
+  return { ...fail("invalidFields"), fieldProblems, fieldErrors };
 }
 
 /** Secrets are never echoed back into the page. */
@@ -59,17 +138,24 @@ function echo(raw: ActionInput): Record<string, string> {
   return out;
 }
 
-async function guard<T>(name: string, raw: ActionInput, run: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
+/** What a handler may answer: an ActionState, or the data layer's Outcome as it is. */
+export type HandlerResult<T> = ActionState<T> | Outcome<T>;
+
+function asState<T>(result: HandlerResult<T>): ActionState<T> {
+  return "value" in result || "field" in result ? fromOutcome(result as Outcome<T>) : (result as ActionState<T>);
+}
+
+async function guard<T>(name: string, raw: ActionInput, run: () => Promise<HandlerResult<T>>): Promise<ActionState<T>> {
   let result: ActionState<T>;
   try {
-    result = await run();
+    result = asState(await run());
   } catch (e) {
     unstable_rethrow(e);
     if (e instanceof ActionError) {
-      result = { ok: false, message: e.message, fieldErrors: e.fieldErrors };
+      result = { ok: false, problem: e.problem, message: e.message, fieldErrors: e.fieldErrors };
     } else {
       console.error(`[action ${name}]`, e);
-      result = { ok: false, message: "Something went wrong on our side. Nothing was lost; please try again." };
+      result = fail("unexpected");
     }
   }
   return result.ok ? result : { values: echo(raw), ...result };
@@ -78,7 +164,7 @@ async function guard<T>(name: string, raw: ActionInput, run: () => Promise<Actio
 export function publicAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
-  handler: (input: z.output<S>) => Promise<ActionState<T>>,
+  handler: (input: z.output<S>) => Promise<HandlerResult<T>>,
 ) {
   return (_prev: ActionState<T> | undefined, raw: ActionInput): Promise<ActionState<T>> =>
     guard(name, raw, async () => {
@@ -91,12 +177,12 @@ export function publicAction<S extends z.ZodType, T>(
 export function userAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
-  handler: (ctx: { viewer: Viewer; input: z.output<S> }) => Promise<ActionState<T>>,
+  handler: (ctx: { viewer: Viewer; input: z.output<S> }) => Promise<HandlerResult<T>>,
 ) {
   return (_prev: ActionState<T> | undefined, raw: ActionInput): Promise<ActionState<T>> =>
     guard(name, raw, async () => {
       const viewer = await getViewer();
-      if (!viewer) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+      if (!viewer) return fail("sessionEnded");
       const parsed = schema.safeParse(toObject(raw));
       if (!parsed.success) return invalid(parsed.error);
       return handler({ viewer, input: parsed.data });
@@ -108,14 +194,12 @@ export function workspaceAction<S extends z.ZodType<{ workspace: string }>, T>(
   name: string,
   permission: Action,
   schema: S,
-  handler: (ctx: { viewer: Viewer; workspace: WorkspaceAccess; input: z.output<S> }) => Promise<ActionState<T>>,
+  handler: (ctx: { viewer: Viewer; workspace: WorkspaceAccess; input: z.output<S> }) => Promise<HandlerResult<T>>,
 ) {
   return userAction(name, schema, async ({ viewer, input }) => {
     const workspace = await getWorkspaceAccess(viewer, input.workspace);
-    if (!workspace) return { ok: false, message: "That workspace does not exist or you are not a member." };
-    if (!can(workspace.role, permission)) {
-      return { ok: false, message: "Your role in this workspace does not allow that." };
-    }
+    if (!workspace) return fail("notAMember");
+    if (!can(workspace.role, permission)) return fail("roleForbidden");
     return handler({ viewer, workspace, input });
   });
 }

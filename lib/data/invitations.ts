@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Viewer } from "@/lib/auth";
 import { grantableRoles, lockWorkspace, ROLE_RANK } from "@/lib/data/members";
-import { done, refused, type Outcome } from "@/lib/data/outcome";
+import { done, refusedText, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -26,10 +26,10 @@ export async function createInvitation(
   now = new Date(),
 ): Promise<Outcome<{ token: string; id: string }>> {
   if (workspace.personal) {
-    return refused("Your personal studio is just for you. Create a team workspace to invite people.");
+    return refusedText("Your personal studio is just for you. Create a team workspace to invite people.");
   }
   if (!grantableRoles(workspace.role).includes(input.role)) {
-    return refused("You can only invite people with a role below your own.", "role");
+    return refusedText("You can only invite people with a role below your own.", "role");
   }
   // 256 random bits, base64url: unguessable and safe in a URL path.
   const token = randomBytes(32).toString("base64url");
@@ -100,11 +100,11 @@ export async function revokeInvitation(workspace: WorkspaceAccess, invitationId:
     where: { id: invitationId, workspaceId: workspace.id },
     select: { role: true, revokedAt: true },
   });
-  if (!found) return refused("That invitation does not exist.");
+  if (!found) return refusedText("That invitation does not exist.");
   // Whoever may not hand out a role may not withdraw it either (an admin cannot revoke an admin invite).
   const grantable: readonly Role[] = grantableRoles(workspace.role);
   if (!grantable.includes(found.role)) {
-    return refused("Your role in this workspace does not allow that.");
+    return refusedText("Your role in this workspace does not allow that.");
   }
   if (!found.revokedAt) {
     await db.invitation.updateMany({ where: { id: invitationId, workspaceId: workspace.id, revokedAt: null }, data: { revokedAt: now } });
@@ -214,16 +214,16 @@ export async function acceptInvitation(viewer: Viewer, token: string, now = new 
       where: { tokenHash },
       select: { id: true, workspaceId: true, role: true, email: true, workspace: { select: { slug: true } } },
     });
-    if (!inv) return refused("That invitation link is not valid.");
+    if (!inv) return refusedText("That invitation link is not valid.");
     await lockWorkspace(tx, inv.workspaceId);
     const fresh = await tx.invitation.findUniqueOrThrow({
       where: { id: inv.id },
       select: { revokedAt: true, expiresAt: true, multiUse: true, acceptedAt: true, role: true, createdById: true },
     });
     const state = stateOf({ ...fresh, creatorRole: await creatorRole(tx, fresh.createdById, inv.workspaceId) }, now);
-    if (state !== "valid") return refused(STATE_MESSAGE[state]);
+    if (state !== "valid") return refusedText(STATE_MESSAGE[state]);
     if (inv.email && inv.email !== viewer.email.toLowerCase()) {
-      return refused(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+      return refusedText(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
     }
     const existing = await tx.membership.findUnique({
       where: { userId_workspaceId: { userId: viewer.id, workspaceId: inv.workspaceId } },

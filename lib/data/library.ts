@@ -1,6 +1,6 @@
 import "server-only";
 import { fileUrl } from "@/lib/data/dto";
-import { done, refused, type Outcome } from "@/lib/data/outcome";
+import { done, refusedText, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 
@@ -28,7 +28,7 @@ export async function pinReference(workspace: WorkspaceAccess, assetId: string, 
     where: { id: assetId, workspaceId: workspace.id, kind: "REFERENCE" },
     data: { pinnedAt: now, libraryName: name ?? null },
   });
-  return count === 1 ? done() : refused(NOT_FOUND);
+  return count === 1 ? done() : refusedText(NOT_FOUND);
 }
 
 /** Unpinning keeps the file: generations that used it still show it. */
@@ -37,5 +37,5 @@ export async function unpinReference(workspace: WorkspaceAccess, assetId: string
     where: { id: assetId, workspaceId: workspace.id, kind: "REFERENCE" },
     data: { pinnedAt: null, libraryName: null },
   });
-  return count === 1 ? done() : refused(NOT_FOUND);
+  return count === 1 ? done() : refusedText(NOT_FOUND);
 }

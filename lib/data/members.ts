@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { done, refused, type Outcome } from "@/lib/data/outcome";
+import { done, refusedText, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db, type Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -104,13 +104,13 @@ export async function changeMemberRole(
 ): Promise<Outcome> {
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refused(NOT_A_MEMBER);
+    if (!roles) return refusedText(NOT_A_MEMBER);
     const { actor, target } = roles;
-    if (!actor) return refused(NOT_ALLOWED);
-    if (!target) return refused(NOT_A_MEMBER);
-    if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refused(NOT_ALLOWED, "role");
+    if (!actor) return refusedText(NOT_ALLOWED);
+    if (!target) return refusedText(NOT_A_MEMBER);
+    if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refusedText(NOT_ALLOWED, "role");
     if (target === role) return done();
-    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused(LAST_OWNER_MESSAGE);
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refusedText(LAST_OWNER_MESSAGE);
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role } });
     return done();
   });
@@ -118,27 +118,27 @@ export async function changeMemberRole(
 
 /** Their generations and uploads stay in the workspace; only the membership goes. */
 export async function removeMember(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
-  if (userId === viewer.id) return refused("To leave this workspace yourself, use Leave workspace.");
+  if (userId === viewer.id) return refusedText("To leave this workspace yourself, use Leave workspace.");
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refused(NOT_A_MEMBER);
+    if (!roles) return refusedText(NOT_A_MEMBER);
     const { actor, target } = roles;
-    if (!actor) return refused(NOT_ALLOWED);
-    if (!target) return refused(NOT_A_MEMBER);
-    if (!memberControls(actor, target, false).canRemove) return refused(NOT_ALLOWED);
-    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused(LAST_OWNER_MESSAGE);
+    if (!actor) return refusedText(NOT_ALLOWED);
+    if (!target) return refusedText(NOT_A_MEMBER);
+    if (!memberControls(actor, target, false).canRemove) return refusedText(NOT_ALLOWED);
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refusedText(LAST_OWNER_MESSAGE);
     await tx.membership.delete({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } } });
     return done();
   });
 }
 
 export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess): Promise<Outcome> {
-  if (workspace.personal) return refused("Your personal studio is yours for good; it cannot be left.");
+  if (workspace.personal) return refusedText("Your personal studio is yours for good; it cannot be left.");
   return db.$transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspace.id))) return refused(NOT_A_MEMBER);
+    if (!(await lockWorkspace(tx, workspace.id))) return refusedText(NOT_A_MEMBER);
     const role = await currentRole(tx, workspace.id, viewer.id);
-    if (!role) return refused("You are not a member of this workspace.");
-    if (role === "OWNER" && !(await otherOwnerExists(tx, workspace.id, viewer.id))) return refused(LAST_OWNER_MESSAGE);
+    if (!role) return refusedText("You are not a member of this workspace.");
+    if (role === "OWNER" && !(await otherOwnerExists(tx, workspace.id, viewer.id))) return refusedText(LAST_OWNER_MESSAGE);
     await tx.membership.delete({ where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } } });
     return done();
   });
@@ -146,13 +146,13 @@ export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess)
 
 /** The new owner is promoted and the one handing over becomes an admin, in one step. */
 export async function transferOwnership(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
-  if (userId === viewer.id) return refused("You already own this workspace; pick another member.", "userId");
+  if (userId === viewer.id) return refusedText("You already own this workspace; pick another member.", "userId");
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refused(NOT_A_MEMBER);
+    if (!roles) return refusedText(NOT_A_MEMBER);
     const { actor, target } = roles;
-    if (!actor || !can(actor, "workspace.transfer")) return refused(NOT_ALLOWED);
-    if (!target) return refused(NOT_A_MEMBER, "userId");
+    if (!actor || !can(actor, "workspace.transfer")) return refusedText(NOT_ALLOWED);
+    if (!target) return refusedText(NOT_A_MEMBER, "userId");
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role: "OWNER" } });
     await tx.membership.update({
       where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { lockWorkspace } from "@/lib/data/members";
-import { done, refused, type Outcome } from "@/lib/data/outcome";
+import { done, refusedText, type Outcome } from "@/lib/data/outcome";
 import { releaseStoredFiles } from "@/lib/data/release-files";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
@@ -24,7 +24,7 @@ export async function createTeamWorkspace(viewer: Viewer, input: { name: string;
     return done({ slug: row.slug });
   } catch (e) {
     // The unique index decides, not a prior lookup: two people racing for one slug get one each way.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refused(SLUG_TAKEN, "slug");
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refusedText(SLUG_TAKEN, "slug");
     throw e;
   }
 }
@@ -44,9 +44,9 @@ export async function setDailyQuota(workspace: WorkspaceAccess, dailyQuota: numb
  * (releaseStoredFiles). The rows go first, in one transaction: a failure leaves the workspace whole.
  */
 export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: string): Promise<Outcome<{ removedFiles: number }>> {
-  if (workspace.personal) return refused("Your personal studio cannot be deleted.");
+  if (workspace.personal) return refusedText("Your personal studio cannot be deleted.");
   if (confirm.trim().toLowerCase() !== workspace.slug) {
-    return refused(`Type ${workspace.slug} exactly to confirm.`, "confirm");
+    return refusedText(`Type ${workspace.slug} exactly to confirm.`, "confirm");
   }
   const keys = await db.$transaction(async (tx) => {
     if (!(await lockWorkspace(tx, workspace.id))) return null;
@@ -57,6 +57,6 @@ export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: strin
     await tx.workspace.delete({ where: { id: workspace.id } });
     return assets.map((a) => a.storageKey);
   });
-  if (!keys) return refused("That workspace no longer exists.");
+  if (!keys) return refusedText("That workspace no longer exists.");
   return done({ removedFiles: await releaseStoredFiles(keys, "delete-workspace") });
 }

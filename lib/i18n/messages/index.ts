@@ -8,6 +8,7 @@ import enStudio from "./en/studio.json";
 import enGallery from "./en/gallery.json";
 import enWorkspace from "./en/workspace.json";
 import enUsage from "./en/usage.json";
+import enDone from "./en/done.json";
 import zhCommon from "./zh-CN/common.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhShare from "./zh-CN/share.json";
@@ -17,6 +18,7 @@ import zhStudio from "./zh-CN/studio.json";
 import zhGallery from "./zh-CN/gallery.json";
 import zhWorkspace from "./zh-CN/workspace.json";
 import zhUsage from "./zh-CN/usage.json";
+import zhDone from "./zh-CN/done.json";
 
 import type { Locale } from "../config";
 
@@ -31,6 +33,7 @@ export const en = {
   gallery: enGallery,
   workspace: enWorkspace,
   usage: enUsage,
+  done: enDone,
 };
 
 export type Messages = typeof en;
@@ -48,5 +51,6 @@ export const messages: Record<Locale, Messages> = {
     gallery: zhGallery,
     workspace: zhWorkspace,
     usage: zhUsage,
+    done: zhDone,
   },
 };
