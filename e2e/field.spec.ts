@@ -96,6 +96,28 @@ for (const { fault, reason } of faults) {
   });
 }
 
+test("after repeated rate limits everyone backs off: Create says the service is struggling while a new request waits, and drops it once the relay answers", async () => {
+  const notice = page.getByTestId("relay-notice");
+  await expect(notice).toBeEmpty();
+  // Three rate limits in a row (a call and its two automatic retries) start the shared backoff.
+  const first = `Busy relay ${Date.now()}`;
+  await queueFault("saturated", 3);
+  await fillAndGenerate(page, { prompt: first, n: 1 });
+  await expect(card(page, first)).toHaveAttribute("data-status", "FAILED", { timeout: 40_000 });
+  // Told over the live stream when the backoff started, not at the page's next read.
+  await expect(notice).toHaveText(/struggling; your request is queued/);
+
+  const waiting = `Queued behind the backoff ${Date.now()}`;
+  await fillAndGenerate(page, { prompt: waiting, n: 1 });
+  const generation = card(page, waiting);
+  await expect(generation).toHaveAttribute("data-status", /QUEUED|RUNNING/);
+  await expect(notice).toHaveText(/struggling/);
+  await expect(generation).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 40_000 });
+  await expect(notice).toBeEmpty();
+  // The waiting request went out once, after the backoff: no call of it was spent on a busy relay.
+  expect(await callsFor(waiting)).toHaveLength(1);
+});
+
 test("the shape hint for a model that ignores size: shown and on by default with its words; off sends the prompt as written", async () => {
   const hint = page.getByRole("checkbox", { name: /shape hint/i });
   await expect(hint).toBeVisible();

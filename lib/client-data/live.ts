@@ -82,6 +82,8 @@ function open() {
     refreshAll();
   });
   es.addEventListener("resync", refreshAll);
+  // The relay started or stopped struggling: Create's list carries its notice.
+  es.addEventListener("relay", () => void client?.invalidateQueries({ queryKey: generationKeys.all }));
   es.addEventListener("change", (event) => {
     let change: LiveChange;
     try {

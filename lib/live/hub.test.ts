@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
 
 import { getHub, type TabMessage } from "./hub";
+import { noteRelayOutcome } from "@/lib/jobs/relay-state";
 import { closeListener } from "./listener";
 import { liveStream } from "./stream";
 
@@ -131,6 +132,37 @@ describe("NOTIFY → listener → hub → tabs", () => {
     const generation = await createGeneration(owner);
     await author.next(aboutGeneration(generation.id));
     remove();
+  });
+});
+
+describe("the relay's state", () => {
+  it("tells every tab when the shared backoff starts and when it ends, and not for each strained answer", async () => {
+    const member = recordingTab();
+    const other = recordingTab();
+    const removers = [await getHub().add(owner.userId, member.tab), await getHub().add(stranger.userId, other.tab)];
+    const relay = `https://relay-${owner.userId}.example.test`;
+    try {
+      const relayMessages = (t: ReturnType<typeof recordingTab>) => t.messages.filter((m) => m.type === "relay").length;
+      // Two strained answers are a streak, not yet a backoff: nothing to tell.
+      await noteRelayOutcome(relay, true);
+      await noteRelayOutcome(relay, true);
+      const marker = await createGeneration(owner);
+      await member.next(aboutGeneration(marker.id));
+      expect(relayMessages(member)).toBe(0);
+
+      await noteRelayOutcome(relay, true);
+      await member.next((m) => m.type === "relay");
+      await other.next((m) => m.type === "relay");
+
+      await noteRelayOutcome(relay, false);
+      const ended = await createGeneration(owner);
+      await member.next(aboutGeneration(ended.id));
+      expect(relayMessages(member)).toBe(2);
+      expect(relayMessages(other)).toBe(2);
+    } finally {
+      removers.forEach((r) => r());
+      await db.relayState.deleteMany({ where: { relay } });
+    }
   });
 });
 

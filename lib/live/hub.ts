@@ -3,10 +3,10 @@ import { z } from "zod";
 
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { CHANGES_CHANNEL, getListener } from "@/lib/live/listener";
+import { CHANGES_CHANNEL, getListener, RELAY_CHANNEL } from "@/lib/live/listener";
 import type { LiveChange } from "@/lib/live/types";
 
-export type TabMessage = { type: "change"; change: LiveChange } | { type: "resync" };
+export type TabMessage = { type: "change"; change: LiveChange } | { type: "resync" } | { type: "relay" };
 
 /** The triggers' payload (see the change_notifications migration). */
 const notificationSchema = z.object({ w: z.string().min(1), g: z.string().min(1), u: z.string().min(1) });
@@ -58,6 +58,9 @@ class Hub {
       // Notifications sent while the connection was down are gone: every tab re-reads what it shows.
       listener.onReconnect(() => this.broadcast({ type: "resync" }));
       await listener.subscribe(CHANGES_CHANNEL, (payload) => this.receive(payload));
+      // The relay is the deployment's, not a tenant's: every tab hears that its state changed
+      // (and reads it through its ordinary route).
+      await listener.subscribe(RELAY_CHANNEL, () => this.broadcast({ type: "relay" }));
     })().catch((error: unknown) => {
       this.subscribed = null;
       throw error;

@@ -7,7 +7,9 @@ import { log } from "@/lib/log";
 /** NOTIFY channels (the triggers in prisma/migrations/*_change_notifications, and the queue's wake-up). */
 export const CHANGES_CHANNEL = "atelier_changes";
 export const JOBS_CHANNEL = "atelier_jobs";
-export type Channel = typeof CHANGES_CHANNEL | typeof JOBS_CHANNEL;
+/** The relay's shared backoff started or ended (the relay_notifications migration). */
+export const RELAY_CHANNEL = "atelier_relay";
+export type Channel = typeof CHANGES_CHANNEL | typeof JOBS_CHANNEL | typeof RELAY_CHANNEL;
 
 type Handler = (payload: string) => void;
 

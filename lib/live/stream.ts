@@ -21,12 +21,12 @@ export const SSE_HEADERS = {
 };
 
 const frame = (message: TabMessage) =>
-  message.type === "change" ? `event: change\ndata: ${JSON.stringify(message.change)}\n\n` : "event: resync\ndata: {}\n\n";
+  message.type === "change" ? `event: change\ndata: ${JSON.stringify(message.change)}\n\n` : `event: ${message.type}\ndata: {}\n\n`;
 
 /**
  * The viewer's Server-Sent Events stream: `ready` once the hub is listening (the browser re-reads
- * what it shows then, covering anything that changed while it connected), then `change` and
- * `resync` events, and a comment line as a heartbeat.
+ * what it shows then, covering anything that changed while it connected), then `change`, `relay`
+ * (the relay's backoff started or ended) and `resync` events, and a comment line as a heartbeat.
  */
 export function liveStream(userId: string, signal: AbortSignal): Response {
   const encoder = new TextEncoder();
