@@ -102,22 +102,20 @@ async function timedRuns(page: Page, label: string): Promise<number[]> {
     const prompt = `bench ${label} ${i} ${Date.now()}`;
     await page.getByLabel("Prompt").fill(prompt);
     // The clock starts in the page, at the click itself.
-    await page.evaluate(() =>
-      document.addEventListener("click", () => ((window as unknown as { clickedAt: number }).clickedAt = performance.now()), { capture: true, once: true }),
-    );
+    await page.evaluate(`document.addEventListener("click", () => { window.clickedAt = performance.now(); }, { capture: true, once: true })`);
     await page.getByRole("button", { name: "Generate" }).click();
-    const elapsed = await page.evaluate(async (text) => {
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          const card = [...document.querySelectorAll("[data-testid=generation]")].find((c) => c.textContent?.includes(text));
-          const img = card?.querySelector<HTMLImageElement>("img[data-testid=generation-image]");
-          if (img?.complete && img.naturalWidth > 0) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return performance.now() - (window as unknown as { clickedAt: number }).clickedAt;
-    }, prompt);
+    // A string, not a function: tsx's esbuild wraps named inner functions in a `__name` helper
+    // that exists only in Node, so a transpiled function would throw in the page.
+    const elapsed = (await page.evaluate(`new Promise((resolve) => {
+      const text = ${JSON.stringify(prompt)};
+      const check = () => {
+        const card = [...document.querySelectorAll("[data-testid=generation]")].find((c) => c.textContent?.includes(text));
+        const img = card?.querySelector("img[data-testid=generation-image]");
+        if (img?.complete && img.naturalWidth > 0) resolve(performance.now() - window.clickedAt);
+        else requestAnimationFrame(check);
+      };
+      check();
+    })`)) as number;
     if (i >= WARMUP) times.push(elapsed);
   }
   return times;
