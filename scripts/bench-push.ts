@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
 import { startServices } from "./services";
 
 /**
@@ -58,6 +59,7 @@ export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: 
     const endpoint = await endpointTimes(services.env);
     await page.waitForSelector("html[data-live=open]");
     const stream = await timedRuns(page, "stream");
+    const parts = await serverParts(services.env.DATABASE_URL!, "bench stream %");
     await page.route("**/api/events", (route) => route.abort());
     await page.reload();
     await page.waitForSelector("html[data-live=down]");
@@ -69,6 +71,12 @@ export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: 
       ["endpoint's own time (the same request straight to the stand-in), p50", ms(base)],
       ["click Generate → image on screen, live stream, p50", `${ms(median(stream))}: ${ms(beyond(stream))} beyond the endpoint = ${(beyond(stream) / base).toFixed(2)}× its time`],
       ["the same with the stream blocked (polling fallback), p50", `${ms(median(polling))}: ${ms(beyond(polling))} beyond = ${(beyond(polling) / base).toFixed(2)}×`],
+      [
+        "where the live-stream time goes (server side, p50 of each part)",
+        `row written → worker starts ${ms(parts.pickup)}; → call sent ${ms(parts.permit)}; call ${ms(parts.call)}; ` +
+          `answer → results copied and stored ${ms(parts.store)}; the rest (the action's round trip, the push, the read, the render and decode) ` +
+          `${ms(median(stream) - parts.pickup - parts.permit - parts.call - parts.store)}`,
+      ],
     ];
   } finally {
     await browser?.close();
@@ -76,6 +84,28 @@ export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: 
     if (server && server.exitCode === null) await new Promise((resolve) => server!.on("exit", resolve));
     await services.stop();
     await rm(storageDir, { recursive: true, force: true });
+  }
+}
+
+/** The server's share of each timed run, from the generation's and its call's own timestamps. */
+async function serverParts(databaseUrl: string, promptLike: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pickup: number; permit: number; call: number; store: number }>(
+      `SELECT extract(epoch FROM g."startedAt" - g."createdAt") * 1000 AS pickup,
+              extract(epoch FROM c."startedAt" - g."startedAt") * 1000 AS permit,
+              extract(epoch FROM c."finishedAt" - c."startedAt") * 1000 AS call,
+              extract(epoch FROM g."finishedAt" - c."finishedAt") * 1000 AS store
+         FROM "Generation" g JOIN "ImageCall" c ON c."generationId" = g."id"
+        WHERE g."prompt" LIKE $1 AND g."status" = 'SUCCEEDED'
+        ORDER BY g."createdAt" OFFSET ${WARMUP}`,
+      [promptLike],
+    );
+    const p50 = (key: keyof (typeof rows)[number]) => median(rows.map((r) => Number(r[key])));
+    return { pickup: p50("pickup"), permit: p50("permit"), call: p50("call"), store: p50("store") };
+  } finally {
+    await client.end();
   }
 }
 
