@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: this module also runs in the worker, a plain Node process with the
+// react-server condition, where next-intl's entry pulls in React hooks that condition lacks.
+import { createTranslator } from "use-intl/core";
 import { en, type Messages } from "./messages";
 
 /**
