@@ -103,7 +103,6 @@ export const UNTRANSLATED = [
   "components/studio/prompt-field.tsx",
   "components/studio/reference-picker.tsx",
   "components/studio/studio.tsx",
-  "components/workspace/app-shell.tsx",
   "components/workspace/money.tsx",
   "components/workspace/revoke-button.tsx",
   "components/workspace/usage-chart.tsx",

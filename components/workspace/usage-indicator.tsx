@@ -24,7 +24,7 @@ export function UsageIndicator({ workspace }: { workspace: string }) {
     <Link
       href={workspaceUrls.members(workspace, "usage")}
       className={`rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${low ? "bg-danger-soft text-danger" : "bg-ink/5 text-ink-soft"}`}
-      aria-label={`Images today: ${used} of ${limit} used${capped ? " (your cap)" : ""}, ${data.available} left`}
+      title={`Images today: ${used} of ${limit} used${capped ? " (your cap)" : ""}, ${data.available} left`}
       data-testid="usage-indicator"
     >
       {used} / {limit} today
