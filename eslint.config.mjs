@@ -46,7 +46,7 @@ const inlineUseServer = {
 // Punctuation, symbols and the product's name read the same in every language and stay allowed.
 const jsxNoLiterals = [
   "error",
-  { noStrings: true, ignoreProps: true, allowedStrings: ["Atelier", "·", "×", "/", "…", "—", "–", "→", "←", "▾", "+", "@", "-", ":", "(", ")", "%", "*", "•", "|"] },
+  { noStrings: true, ignoreProps: true, allowedStrings: ["Atelier", "·", "×", "/", "…", "—", "–", "→", "←", "▾", "✕", "+", "@", "-", ":", "(", ")", "%", "*", "•", "|"] },
 ];
 const SPOKEN_PROPS = "/^(aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|title|placeholder|alt)$/";
 const literalProps = [
@@ -80,7 +80,6 @@ export const UNTRANSLATED = [
   "app/(app)/me/page.tsx",
   "app/(app)/w/[workspace]/api-keys/_components/create-key-form.tsx",
   "app/(app)/w/[workspace]/api-keys/page.tsx",
-  "app/(app)/w/[workspace]/create/page.tsx",
   "app/(app)/w/[workspace]/members/_components/invite-form.tsx",
   "app/(app)/w/[workspace]/members/_components/leave-workspace.tsx",
   "app/(app)/w/[workspace]/members/_components/member-cap-form.tsx",
@@ -96,13 +95,6 @@ export const UNTRANSLATED = [
   "app/(app)/w/[workspace]/usage/page.tsx",
   "app/(app)/w/new/_components/create-workspace-form.tsx",
   "app/(app)/w/new/page.tsx",
-  "components/studio/create-estimate.tsx",
-  "components/studio/generation-card.tsx",
-  "components/studio/library-picker.tsx",
-  "components/studio/options-fields.tsx",
-  "components/studio/prompt-field.tsx",
-  "components/studio/reference-picker.tsx",
-  "components/studio/studio.tsx",
   "components/workspace/money.tsx",
   "components/workspace/revoke-button.tsx",
   "components/workspace/usage-chart.tsx",

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type MouseEvent } from "react";
+import { useFailureText } from "@/components/studio/failure-text";
 import { workspaceUrls } from "@/lib/urls";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { GridItem } from "./gallery-state";
@@ -173,6 +174,7 @@ function ImageTile({ item: { image, generation: g }, style, selecting, selected,
 
 function FailedTile({ item: { generation: g }, style, actions }: { item: Extract<GridItem, { kind: "failed" }>; style: React.CSSProperties; actions: GalleryActions }) {
   const t = useTranslations("gallery");
+  const failure = useFailureText();
   const [confirming, setConfirming] = useState(false);
   const ws = g.workspace.slug;
   const [w, h] = g.size.split("x");
@@ -191,7 +193,7 @@ function FailedTile({ item: { generation: g }, style, actions }: { item: Extract
         {g.prompt}
       </p>
       <p className="line-clamp-4 text-danger" data-testid="failed-reason">
-        {g.error?.message}
+        {g.error ? failure(g.error).reason : null}
       </p>
       <div className="mt-auto flex flex-wrap gap-2">
         {g.can.retry ? (

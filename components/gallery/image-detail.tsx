@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState, type MouseEvent } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import { buttonClass } from "@/components/ui/button";
+import { useProblemText } from "@/components/ui/problem";
 import { reuseImageAction } from "@/lib/actions/reuse-image";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import type { GalleryGenerationDTO, GalleryImageDTO } from "@/lib/data/gallery/types";
@@ -36,6 +37,7 @@ const dangerLink = "rounded-lg px-3 py-1.5 text-sm font-medium text-danger hover
 /** Everything about one result image: large, with its prompt, inputs, siblings and what can be done with it. */
 export function ImageDetail({ generation: g, image, collections, onCollectionCreated, actions, onNavigate, showWorkspace, titleId }: Props) {
   const t = useTranslations("gallery");
+  const problemText = useProblemText();
   const format = useFormatter();
   const [confirm, setConfirm] = useState<"image" | "generation" | null>(null);
   const ws = g.workspace.slug;
@@ -144,7 +146,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
             </form>
             {reuse && !reuse.ok ? (
               <p role="alert" className="basis-full text-sm text-danger">
-                {reuse.message}
+                {problemText(reuse.problem)}
               </p>
             ) : null}
           </div>

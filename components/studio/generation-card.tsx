@@ -1,18 +1,20 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useState } from "react";
+import { sizeNote } from "@/components/gallery/size-text";
 import { ShareButton } from "@/components/share/share-button";
 import type { GenerationDTO, SlotDTO } from "@/lib/data/dto";
-import { sizeNote } from "@/lib/validations/size";
-import { formatDuration, useNow } from "./use-now";
+import { useFailureText } from "./failure-text";
+import { useNow } from "./use-now";
 
-const STATUS_LABEL: Record<GenerationDTO["status"], string> = {
-  QUEUED: "Queued",
-  RUNNING: "Generating",
-  SUCCEEDED: "Done",
-  FAILED: "Failed",
-};
+const STATUS_LABEL = {
+  QUEUED: "queued",
+  RUNNING: "running",
+  SUCCEEDED: "succeeded",
+  FAILED: "failed",
+} as const satisfies Record<GenerationDTO["status"], string>;
 
 const STATUS_STYLE: Record<GenerationDTO["status"], string> = {
   QUEUED: "bg-ink/5 text-ink-soft",
@@ -36,7 +38,22 @@ interface Props {
   cancelling: boolean;
 }
 
+/** "42 s", "1 min 05 s" in the viewer's language. */
+function useDuration() {
+  const t = useTranslations("studio.card");
+  const format = useFormatter();
+  return (ms: number) => {
+    const s = Math.max(0, Math.round(ms / 1000));
+    if (s < 60) return t("seconds", { seconds: s });
+    return t("minutes", { minutes: Math.floor(s / 60), seconds: format.number(s % 60, { minimumIntegerDigits: 2 }) });
+  };
+}
+
 export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retrying, cancelling }: Props) {
+  const t = useTranslations("studio.card");
+  const gallery = useTranslations("gallery");
+  const failure = useFailureText();
+  const formatDuration = useDuration();
   const pending = g.status === "QUEUED" || g.status === "RUNNING";
   const now = useNow(pending);
   const started = Date.parse(g.createdAt);
@@ -51,6 +68,8 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
   const made = slots.filter((s) => s.status === "SUCCEEDED").length;
   const failedSlots = slots.filter((s) => s.error);
   const bannerDetails = g.status === "FAILED" ? failedSlots.find((s) => s.errorDetails)?.errorDetails : null;
+  const banner = g.status === "FAILED" && g.error ? failure(g.error) : null;
+  const bannerNext = failedSlots[0]?.error ? failure(failedSlots[0].error).next : null;
 
   return (
     <article
@@ -62,19 +81,19 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
     >
       <header className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLE[g.status]}`}>
-          {g.cancelled && pending ? "Cancelling" : STATUS_LABEL[g.status]}
+          {g.cancelled && pending ? t("cancelling") : t(STATUS_LABEL[g.status])}
         </span>
         <span className="tabular-nums text-ink-muted" data-testid="generation-elapsed">
           {formatDuration(elapsed)}
         </span>
         {g.parentId ? (
           <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent" data-testid="remix-badge">
-            Remix
+            {t("remix")}
           </span>
         ) : null}
         <span className="text-ink-muted" data-testid="generation-count">
           · {g.size.replace("x", "×")} ·{" "}
-          {g.status === "SUCCEEDED" && made < g.n ? `${made} of ${g.n} images` : `${g.n} ${g.n === 1 ? "image" : "images"}`}
+          {g.status === "SUCCEEDED" && made < g.n ? t("partial", { made, count: g.n }) : t("images", { count: g.n })}
         </span>
         <span className="ml-auto flex items-center gap-1">
           {g.canCancel ? (
@@ -84,7 +103,7 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
               onClick={() => onCancel(g.id)}
               className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5 disabled:opacity-60"
             >
-              {cancelling ? "Cancelling…" : "Cancel"}
+              {cancelling ? t("cancellingNow") : t("cancel")}
             </button>
           ) : null}
           <button
@@ -92,7 +111,7 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
             onClick={() => onReuse(g)}
             className="rounded-md px-2 py-1 text-xs font-medium text-ink-soft hover:bg-ink/5"
           >
-            Use these inputs
+            {t("reuse")}
           </button>
           {g.status === "SUCCEEDED" ? (
             <ShareButton workspace={workspace} target={{ type: "GENERATION", generationId: g.id }} subject={g.prompt} />
@@ -104,22 +123,22 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
       </p>
       {g.sentPrompt ? (
         <details className="mt-1 text-xs text-ink-muted">
-          <summary className="cursor-pointer">Sent prompt (with shape hint)</summary>
+          <summary className="cursor-pointer">{t("sentPrompt")}</summary>
           <p className="mt-1" data-testid="sent-prompt">
             {g.sentPrompt}
           </p>
         </details>
       ) : null}
 
-      {g.status === "FAILED" && g.error ? (
+      {banner ? (
         <div role="alert" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
           <span className="flex-1">
             <span className="block" data-testid="generation-error">
-              {g.error.message}
+              {banner.reason}
             </span>
-            {failedSlots[0]?.error?.next ? (
+            {bannerNext ? (
               <span className="block text-xs opacity-90" data-testid="generation-next">
-                {failedSlots[0].error.next}
+                {bannerNext}
               </span>
             ) : null}
           </span>
@@ -131,7 +150,7 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
               onClick={() => onRetry(g.id)}
               className="rounded-md bg-danger px-3 py-1 text-xs font-medium text-white hover:bg-danger/90 disabled:opacity-60"
             >
-              {retrying ? "Retrying…" : "Retry"}
+              {retrying ? t("retrying") : t("retry")}
             </button>
           ) : null}
         </div>
@@ -140,16 +159,16 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
       <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {slots.map((slot) => {
           const image = slot.imageId ? g.images.find((img) => img.id === slot.imageId) : undefined;
-          const label = `Image ${slot.index + 1} of ${g.n}`;
+          const position = slot.index + 1;
           if (image) {
-            const note = sizeNote(g.size, image.width, image.height);
+            const note = sizeNote(gallery, g.size, image.width, image.height);
             return (
               <li key={slot.index} data-testid="generation-slot" data-slot-status={slot.status}>
                 <a href={image.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg bg-paper-sunk">
                   {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files, already thumbnailed */}
                   <img
                     src={image.thumbUrl}
-                    alt={`Result ${image.index + 1} of “${g.prompt.slice(0, 60)}”`}
+                    alt={t("result", { position: image.index + 1, prompt: g.prompt.slice(0, 60) })}
                     width={image.width}
                     height={image.height}
                     style={{ aspectRatio: `${image.width} / ${image.height}` }}
@@ -167,7 +186,8 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
           }
           if (slot.error) {
             // A generation that kept nothing says why once, in its banner; a partial one per image.
-            const own = g.status !== "FAILED" || slot.error.message !== g.error?.message;
+            const words = failure(slot.error);
+            const own = g.status !== "FAILED" || !banner || words.reason !== banner.reason;
             return (
               <li
                 key={slot.index}
@@ -175,13 +195,13 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
                 className="flex flex-col justify-center gap-1 rounded-lg border border-danger/30 bg-danger-soft/50 p-2 text-xs text-danger"
                 data-testid="generation-slot"
                 data-slot-status={slot.status}
-                aria-label={`${label}, ${slot.status === "CANCELLED" ? "cancelled" : "failed"}`}
+                aria-label={t(slot.status === "CANCELLED" ? "slotCancelled" : "slotFailed", { position, count: g.n })}
               >
-                <span className="font-medium">{slot.status === "CANCELLED" ? "Cancelled" : "Not made"}</span>
+                <span className="font-medium">{slot.status === "CANCELLED" ? t("cancelled") : t("notMade")}</span>
                 {own ? (
                   <>
-                    <span data-testid="slot-error">{slot.error.message}</span>
-                    {slot.error.next ? <span className="opacity-90">{slot.error.next}</span> : null}
+                    <span data-testid="slot-error">{words.reason}</span>
+                    <span className="opacity-90">{words.next}</span>
                   </>
                 ) : null}
                 <span className="flex flex-wrap gap-1">
@@ -190,10 +210,10 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
                       type="button"
                       disabled={retrying}
                       onClick={() => onRetry(g.id, slot.index)}
-                      aria-label={`Retry image ${slot.index + 1}`}
+                      aria-label={t("retryImage", { position })}
                       className="rounded-md bg-danger px-2 py-0.5 font-medium text-white hover:bg-danger/90 disabled:opacity-60"
                     >
-                      Retry
+                      {t("retry")}
                     </button>
                   ) : null}
                   {own && slot.errorDetails ? <CopyDetails details={slot.errorDetails} /> : null}
@@ -208,7 +228,7 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
               className="animate-pulse rounded-lg bg-gradient-to-br from-paper-sunk to-ink/10"
               data-testid="generation-placeholder"
               data-slot-status={slot.status}
-              aria-label={`${label}, ${slot.status === "RUNNING" ? "generating" : "queued"}`}
+              aria-label={t(slot.status === "RUNNING" ? "slotRunning" : "slotQueued", { position, count: g.n })}
             />
           );
         })}
@@ -219,6 +239,7 @@ export function GenerationCard({ generation: g, onRetry, onCancel, onReuse, retr
 
 /** Admins' and owners' view of what the relay really answered (status, redacted body excerpt). */
 function CopyDetails({ details }: { details: string }) {
+  const t = useTranslations("studio.card");
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -229,7 +250,7 @@ function CopyDetails({ details }: { details: string }) {
       className="rounded-md border border-danger/40 px-2 py-0.5 text-xs font-medium text-danger hover:bg-danger/10"
       title={details}
     >
-      {copied ? "Copied" : "Copy error details"}
+      {copied ? t("copied") : t("copyDetails")}
     </button>
   );
 }

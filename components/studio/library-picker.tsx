@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { LibraryItemDTO } from "@/lib/data/library";
 
 interface Props {
@@ -14,10 +15,11 @@ interface Props {
 
 /** The workspace's pinned references (logos, products, faces), one click from a slot. */
 export function LibraryPicker({ items, inSlots, full, onAdd, onUnpin, message }: Props) {
+  const t = useTranslations("studio.library");
   return (
     <details className="group rounded-lg border border-ink/10 bg-paper-raised" data-testid="library-picker">
       <summary className="flex cursor-pointer list-none items-center justify-between px-3 py-2 text-sm font-medium text-ink-soft">
-        <span>Library ({items.length})</span>
+        <span>{t("summary", { count: items.length })}</span>
         <span aria-hidden className="text-ink-muted group-open:rotate-180">
           ▾
         </span>
@@ -25,10 +27,10 @@ export function LibraryPicker({ items, inSlots, full, onAdd, onUnpin, message }:
       <div className="border-t border-ink/10 p-3">
         {items.length === 0 ? (
           <p className="text-xs text-ink-muted">
-            Nothing pinned yet. Upload a reference and press “Pin to library” to share it with everyone in this workspace.
+            {t("empty")}
           </p>
         ) : (
-          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label="Pinned references">
+          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label={t("pinned")}>
             {items.map((item) => {
               const used = inSlots.has(item.assetId);
               return (
@@ -37,7 +39,7 @@ export function LibraryPicker({ items, inSlots, full, onAdd, onUnpin, message }:
                     type="button"
                     disabled={used || full}
                     onClick={() => onAdd(item)}
-                    aria-label={used ? `${item.name} is already a reference` : `Add ${item.name} as a reference`}
+                    aria-label={used ? t("used", { name: item.name }) : t("add", { name: item.name })}
                     className="block aspect-square w-full overflow-hidden rounded-md border border-ink/10 bg-paper-sunk disabled:opacity-40"
                   >
                     {/* eslint-disable-next-line @next/next/no-img-element -- auth-checked files */}
@@ -50,7 +52,7 @@ export function LibraryPicker({ items, inSlots, full, onAdd, onUnpin, message }:
                     <button
                       type="button"
                       onClick={() => onUnpin(item.assetId)}
-                      aria-label={`Unpin ${item.name}`}
+                      aria-label={t("unpin", { name: item.name })}
                       className="rounded px-1 text-xs text-ink-muted hover:bg-ink/5 hover:text-danger"
                     >
                       ✕

@@ -1,6 +1,8 @@
 "use client";
 
-import { IMAGE_SIZES, SIZE_CHOICES, type ImageSize } from "@/lib/validations/generation-limits";
+import { useTranslations } from "next-intl";
+import { shapeName } from "@/components/gallery/size-text";
+import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation-limits";
 
 interface Props {
   size: ImageSize;
@@ -9,20 +11,24 @@ interface Props {
   models: string[];
   maxImages: number;
   onChange: (patch: { size?: ImageSize; n?: number; model?: string }) => void;
-  errors: Record<string, string[]>;
+  /** Each field's problems, already in the viewer's language. */
+  errors: Record<string, string[] | undefined>;
   /** Offered only for models that ignore `size`: the words appended to the sent prompt, switchable. */
   shapeHint: { on: boolean; text: string; onToggle: (on: boolean) => void } | null;
 }
 
 export function OptionsFields({ size, n, model, models, maxImages, onChange, errors, shapeHint }: Props) {
+  const t = useTranslations("studio.options");
+  const gallery = useTranslations("gallery");
   return (
     <div className="space-y-5">
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-ink-soft">Size</legend>
+        <legend className="mb-2 text-sm font-medium text-ink-soft">{t("size")}</legend>
         <div className="grid grid-cols-3 gap-2">
           {IMAGE_SIZES.map((value) => {
             const [w, h] = value.split("x").map(Number) as [number, number];
-            const choice = SIZE_CHOICES[value];
+            // The gallery's shape words (Landscape, 横版), so both pages name a size alike.
+            const shape = shapeName(gallery, value);
             return (
               <label
                 key={value}
@@ -35,14 +41,14 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
                   checked={size === value}
                   onChange={() => onChange({ size: value })}
                   className="sr-only"
-                  aria-label={`${choice.label} ${w}×${h}`}
+                  aria-label={t("sizeChoice", { shape: shape ?? "", size: `${w}×${h}` })}
                 />
                 <span
                   aria-hidden
                   className="block rounded-sm border-2 border-current text-ink-soft"
                   style={{ width: (w / 1536) * 40, height: (h / 1536) * 40 }}
                 />
-                <span className="font-medium">{choice.label}</span>
+                <span className="font-medium">{shape}</span>
                 <span className="text-ink-muted">
                   {w}×{h}
                 </span>
@@ -60,7 +66,7 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
               className="mt-0.5"
             />
             <span>
-              Append a shape hint (this model ignores the size):{" "}
+              {t("shapeHint")}{" "}
               <q className="text-ink" data-testid="shape-hint-text">
                 {shapeHint.text}
               </q>
@@ -72,7 +78,7 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
       <div className="grid grid-cols-2 gap-3">
         <div className="space-y-1.5">
           <label htmlFor="count" className="block text-sm font-medium text-ink-soft">
-            Number of images
+            {t("count")}
           </label>
           <select
             id="count"
@@ -91,7 +97,7 @@ export function OptionsFields({ size, n, model, models, maxImages, onChange, err
         {models.length > 1 ? (
           <div className="space-y-1.5">
             <label htmlFor="model" className="block text-sm font-medium text-ink-soft">
-              Model
+              {t("model")}
             </label>
             <select
               id="model"

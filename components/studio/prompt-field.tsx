@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef } from "react";
 import { MAX_REFERENCE_IMAGES, PROMPT_MAX_LENGTH, referencedSlots } from "@/lib/validations/generation-limits";
 
@@ -11,6 +12,8 @@ interface Props {
 }
 
 export function PromptField({ value, onChange, filledSlots, errors }: Props) {
+  const t = useTranslations("studio.prompt");
+  const format = useFormatter();
   const area = useRef<HTMLTextAreaElement>(null);
   const emptyTags = referencedSlots(value).filter((slot) => slot > filledSlots);
   const over = value.length > PROMPT_MAX_LENGTH;
@@ -35,10 +38,10 @@ export function PromptField({ value, onChange, filledSlots, errors }: Props) {
     <div className="space-y-2">
       <div className="flex items-baseline justify-between">
         <label htmlFor="prompt" className="text-sm font-medium text-ink-soft">
-          Prompt
+          {t("label")}
         </label>
         <span className={`text-xs tabular-nums ${over ? "text-danger" : "text-ink-muted"}`} data-testid="prompt-count">
-          {value.length} / {PROMPT_MAX_LENGTH}
+          {t("count", { count: value.length, max: PROMPT_MAX_LENGTH })}
         </span>
       </div>
       <textarea
@@ -47,13 +50,13 @@ export function PromptField({ value, onChange, filledSlots, errors }: Props) {
         value={value}
         onChange={(e) => onChange(e.target.value)}
         rows={5}
-        placeholder="The person in @1 wearing the outfit from @2, standing in @3 at golden hour"
+        placeholder={t("placeholder", { first: "@1", second: "@2", third: "@3" })}
         aria-invalid={errors?.length || over ? true : undefined}
         aria-describedby="prompt-help"
         className="block w-full resize-y rounded-lg border border-ink/15 bg-paper px-3 py-2 text-sm aria-invalid:border-danger"
       />
       <div className="flex flex-wrap items-center gap-1.5" id="prompt-help">
-        <span className="text-xs text-ink-muted">Insert a reference:</span>
+        <span className="text-xs text-ink-muted">{t("insert")}</span>
         {Array.from({ length: MAX_REFERENCE_IMAGES }, (_, i) => i + 1).map((slot) => (
           <button
             key={slot}
@@ -62,7 +65,7 @@ export function PromptField({ value, onChange, filledSlots, errors }: Props) {
             className={`rounded-md border px-2 py-0.5 text-xs font-medium ${
               slot <= filledSlots ? "border-accent/30 bg-accent-soft text-accent" : "border-ink/10 text-ink-muted"
             }`}
-            aria-label={`Insert @${slot}${slot <= filledSlots ? "" : " (empty slot)"}`}
+            aria-label={t(slot <= filledSlots ? "insertTag" : "insertEmpty", { tag: `@${slot}` })}
           >
             @{slot}
           </button>
@@ -71,8 +74,7 @@ export function PromptField({ value, onChange, filledSlots, errors }: Props) {
       <div aria-live="polite">
         {emptyTags.length > 0 ? (
           <p className="text-xs text-amber-700" data-testid="prompt-warning">
-            {emptyTags.map((s) => `@${s}`).join(", ")} {emptyTags.length === 1 ? "points" : "point"} at an empty
-            reference slot.
+            {t("emptyTags", { tags: format.list(emptyTags.map((s) => `@${s}`), { type: "unit" }), count: emptyTags.length })}
           </p>
         ) : null}
         {errors?.length ? <p className="text-sm text-danger">{errors[0]}</p> : null}

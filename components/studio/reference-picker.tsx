@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type Dispatch } from "react";
+import { MAX_UPLOAD_BYTES } from "@/lib/images/limits";
 import { MAX_REFERENCE_IMAGES, REFERENCE_LABEL_MAX_LENGTH } from "@/lib/validations/generation-limits";
 import type { ReferenceSlot } from "./use-studio-draft";
 
@@ -23,6 +25,7 @@ const iconButton =
   "flex size-7 items-center justify-center rounded-md bg-paper-raised/90 text-xs text-ink shadow-sm hover:bg-paper-raised disabled:opacity-40";
 
 export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPin, pinning }: Props) {
+  const t = useTranslations("studio.references");
   const input = useRef<HTMLInputElement>(null);
   const [dragOver, setDragOver] = useState(false);
   const [dragIndex, setDragIndex] = useState<number | null>(null);
@@ -32,15 +35,15 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
     <fieldset className="space-y-3">
       <div className="flex items-baseline justify-between">
         <legend className="text-sm font-medium text-ink-soft" id="references-legend">
-          Reference images
+          {t("legend")}
         </legend>
         <span className="text-sm tabular-nums text-ink-muted" data-testid="reference-count">
-          {references.length} / {MAX_REFERENCE_IMAGES}
+          {t("count", { count: references.length, max: MAX_REFERENCE_IMAGES })}
         </span>
       </div>
 
       {references.length > 0 ? (
-        <ol className="grid grid-cols-3 gap-3" aria-label="Reference order (the first weighs most)">
+        <ol className="grid grid-cols-3 gap-3" aria-label={t("order")}>
           {references.map((ref, i) => (
             <li
               key={ref.localId}
@@ -59,7 +62,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
             >
               <div className="relative aspect-square overflow-hidden rounded-lg border border-ink/10 bg-paper-sunk">
                 {/* eslint-disable-next-line @next/next/no-img-element -- blob: previews and auth-checked files */}
-                <img src={ref.previewUrl} alt={`Reference ${i + 1}: ${ref.fileName}`} className="size-full object-cover" />
+                <img src={ref.previewUrl} alt={t("preview", { position: i + 1, name: ref.fileName })} className="size-full object-cover" />
                 <span className="absolute left-1.5 top-1.5 rounded bg-ink/75 px-1.5 py-0.5 text-xs font-semibold text-white">
                   @{i + 1}
                 </span>
@@ -67,7 +70,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                   <div className="absolute inset-x-0 top-0 h-1.5 bg-ink/10">
                     <div
                       role="progressbar"
-                      aria-label={`Uploading ${ref.fileName}`}
+                      aria-label={t("uploadingFile", { name: ref.fileName })}
                       aria-valuemin={0}
                       aria-valuemax={100}
                       aria-valuenow={Math.round(ref.progress * 100)}
@@ -80,7 +83,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                   <button
                     type="button"
                     className={iconButton}
-                    aria-label={`Move ${ref.fileName} earlier`}
+                    aria-label={t("earlier", { name: ref.fileName })}
                     disabled={i === 0}
                     onClick={() => dispatch({ type: "move", from: i, to: i - 1 })}
                   >
@@ -89,7 +92,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                   <button
                     type="button"
                     className={iconButton}
-                    aria-label={`Move ${ref.fileName} later`}
+                    aria-label={t("later", { name: ref.fileName })}
                     disabled={i === references.length - 1}
                     onClick={() => dispatch({ type: "move", from: i, to: i + 1 })}
                   >
@@ -98,7 +101,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                   <button
                     type="button"
                     className={iconButton}
-                    aria-label={`Remove ${ref.fileName}`}
+                    aria-label={t("remove", { name: ref.fileName })}
                     onClick={() => dispatch({ type: "remove", localId: ref.localId })}
                   >
                     ✕
@@ -106,8 +109,8 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                 </div>
               </div>
               <input
-                aria-label={`Label for reference ${i + 1}`}
-                placeholder="label, e.g. person"
+                aria-label={t("labelFor", { position: i + 1 })}
+                placeholder={t("labelPlaceholder")}
                 maxLength={REFERENCE_LABEL_MAX_LENGTH}
                 value={ref.label}
                 onChange={(e) => dispatch({ type: "label", localId: ref.localId, label: e.target.value })}
@@ -118,10 +121,10 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
                   type="button"
                   disabled={pinnedIds.has(ref.assetId) || pinning === ref.assetId}
                   onClick={() => onPin(ref)}
-                  aria-label={pinnedIds.has(ref.assetId) ? `${ref.fileName} is in the library` : `Pin ${ref.fileName} to the library`}
+                  aria-label={pinnedIds.has(ref.assetId) ? t("inLibraryLabel", { name: ref.fileName }) : t("pinLabel", { name: ref.fileName })}
                   className="w-full rounded-md px-2 py-0.5 text-xs font-medium text-accent hover:bg-accent-soft disabled:text-ink-muted disabled:hover:bg-transparent"
                 >
-                  {pinnedIds.has(ref.assetId) ? "In library" : pinning === ref.assetId ? "Pinning…" : "Pin to library"}
+                  {pinnedIds.has(ref.assetId) ? t("inLibrary") : pinning === ref.assetId ? t("pinning") : t("pin")}
                 </button>
               ) : null}
             </li>
@@ -148,7 +151,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
         data-testid="reference-dropzone"
       >
         <p className="text-ink-muted">
-          {full ? "All five slots are used. Remove one to add another." : "Drop images here, paste from the clipboard, or"}
+          {full ? t("full") : t("drop")}
         </p>
         <button
           type="button"
@@ -156,7 +159,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
           onClick={() => input.current?.click()}
           className="rounded-lg border border-ink/15 bg-paper px-3 py-1.5 font-medium hover:border-ink/30 disabled:opacity-50"
         >
-          Browse files
+          {t("browse")}
         </button>
         <input
           ref={input}
@@ -170,7 +173,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
             e.target.value = "";
           }}
         />
-        <p className="text-xs text-ink-muted">PNG, JPEG, WebP, GIF or AVIF · up to 20 MB each · the first image weighs most</p>
+        <p className="text-xs text-ink-muted">{t("formats", { mb: MAX_UPLOAD_BYTES / (1024 * 1024) })}</p>
       </div>
     </fieldset>
   );

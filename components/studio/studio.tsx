@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useFieldProblems, useProblemText } from "@/components/ui/problem";
 import type { RecentGenerations } from "@/lib/client-data/generations";
 import type { GenerationDTO } from "@/lib/data/dto";
 import { workspaceUrls } from "@/lib/urls";
@@ -56,6 +58,8 @@ function draftFromPrefill(prefill: StudioPrefill, models: string[], defaultModel
 }
 
 export function Studio({ workspace, prefill, models, defaultModel, maxImages, pricing, honoursSize, initialRecent }: Props) {
+  const t = useTranslations("studio");
+  const text = useProblemText();
   const router = useRouter();
   const [prefillDraft] = useState(() => (prefill ? draftFromPrefill(prefill, models, defaultModel) : undefined));
   const { draft, dispatch, set } = useStudioDraft(
@@ -69,10 +73,18 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
   }, [prefill, router, workspace]);
 
   const library = useReferenceLibrary(workspace);
-  const { addFiles, notices } = useReferenceUploads(workspace, draft.references, dispatch);
+  const { addFiles, notices } = useReferenceUploads(workspace, draft.references, dispatch, t("references.pastedName"));
   const recent = useRecentGenerations(workspace, initialRecent);
   const create = useCreateGeneration(workspace, draft);
-  const { fieldErrors } = create;
+  const fieldText = useFieldProblems(create.fieldProblems);
+  const fieldErrors = {
+    prompt: fieldText("prompt"),
+    references: fieldText("references"),
+    size: fieldText("size"),
+    n: fieldText("n"),
+    model: fieldText("model"),
+  };
+  const createMessage = create.unreachable ? t("form.unreachable") : text(create.problem);
 
   const reuse = (g: GenerationDTO) => {
     dispatch({ type: "replace", draft: draftFromPrefill(remixOf(g), models, defaultModel) });
@@ -90,7 +102,7 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
           e.preventDefault();
           if (!uploading && !create.pending) create.submit();
         }}
-        aria-label="Create images"
+        aria-label={t("form.label")}
       >
         <ReferencePicker
           references={draft.references}
@@ -113,11 +125,11 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
             })
           }
           onUnpin={library.unpin}
-          message={library.message}
+          message={library.problem ? text(library.problem) : library.unreadable ? t("library.unreadable") : undefined}
         />
         {notices.length > 0 || fieldErrors.references ? (
           <ul aria-live="polite" className="space-y-1 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger" data-testid="reference-notices">
-            {[...notices, ...(fieldErrors.references ?? [])].map((n, i) => (
+            {[...notices.map((n) => text(n)), ...(fieldErrors.references ?? [])].map((n, i) => (
               <li key={i}>{n}</li>
             ))}
           </ul>
@@ -144,23 +156,23 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
         />
         <CreateEstimate workspace={workspace} n={draft.n} pricing={pricing.find((p) => p.model === draft.model)} />
         <p aria-live="polite" className="text-sm text-ink-muted empty:hidden" data-testid="relay-notice">
-          {recent.relayStruggling ? "The image service is struggling; your request is queued and goes out as soon as it recovers." : null}
+          {recent.relayStruggling ? t("form.relayStruggling") : null}
         </p>
         <div aria-live="polite" className="min-h-5 text-sm text-danger" data-testid="create-message">
-          {create.message}
+          {createMessage}
         </div>
         <Button type="submit" className="w-full py-2.5" disabled={uploading || create.pending}>
-          {uploading ? "Uploading references…" : create.pending ? "Sending…" : "Generate"}
+          {uploading ? t("form.uploading") : create.pending ? t("form.sending") : t("form.generate")}
         </Button>
       </form>
 
       <section aria-labelledby="recent-heading" className="space-y-4">
         <h2 id="recent-heading" className="text-lg font-semibold">
-          Your recent generations
+          {t("recent.heading")}
         </h2>
         {generations.length === 0 ? (
           <p className="rounded-card border border-dashed border-ink/15 px-6 py-12 text-center text-sm text-ink-muted">
-            Nothing yet. Your images appear here as soon as you press Generate, and stay in the gallery.
+            {t("recent.empty")}
           </p>
         ) : (
           generations.map((g) => (
@@ -175,9 +187,9 @@ export function Studio({ workspace, prefill, models, defaultModel, maxImages, pr
             />
           ))
         )}
-        {recent.retryMessage ? (
+        {recent.retryProblem ? (
           <p role="alert" className="text-sm text-danger">
-            {recent.retryMessage}
+            {text(recent.retryProblem)}
           </p>
         ) : null}
       </section>

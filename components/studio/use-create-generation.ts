@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import type { Problem } from "@/lib/i18n/problems";
 import { generationKeys, type RecentGenerations } from "@/lib/client-data/generations";
 import { askToNotifyOnce } from "@/components/live/notifications";
 import { getLiveState } from "@/lib/client-data/live";
@@ -42,7 +43,7 @@ function placeholder(id: string, draft: Draft): GenerationDTO {
  */
 export function useCreateGeneration(workspace: string, draft: Draft) {
   const queryClient = useQueryClient();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [fieldProblems, setFieldProblems] = useState<Record<string, Problem[]>>({});
   const submissionKey = useRef<string | null>(null);
 
   const create = useMutation({
@@ -61,7 +62,7 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
       });
     },
     onSuccess: (result) => {
-      setFieldErrors(result.fieldErrors ?? {});
+      setFieldProblems(result.fieldProblems ?? {});
       if (!result.ok) return;
       submissionKey.current = null;
       const id = (result.data as { id: string }).id;
@@ -77,15 +78,17 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
     },
   });
 
-  const message =
-    create.data && !create.data.ok
-      ? create.data.message
-      : create.error
-        ? "Could not reach the server. Your inputs are kept; try again."
-        : undefined;
   const submit = () => {
     askToNotifyOnce();
     create.mutate();
   };
-  return { submit, pending: create.isPending, message, fieldErrors };
+  return {
+    submit,
+    pending: create.isPending,
+    /** Why the server refused, as a code the page renders in the viewer's language. */
+    problem: create.data && !create.data.ok ? create.data.problem : undefined,
+    /** The request never got an answer (offline, server down). */
+    unreachable: !!create.error,
+    fieldProblems,
+  };
 }

@@ -42,6 +42,6 @@ export function useRecentGenerations(workspace: string, initial: RecentGeneratio
     retryingId: retry.isPending ? retry.variables.generationId : null,
     cancel: (generationId: string) => cancel.mutate(generationId),
     cancellingId: cancel.isPending ? cancel.variables : null,
-    retryMessage: retry.data && !retry.data.ok ? retry.data.message : undefined,
+    retryProblem: retry.data && !retry.data.ok ? retry.data.problem : undefined,
   };
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import type { Problem } from "@/lib/i18n/problems";
 import { fetchLibrary, workspaceKeys } from "@/lib/client-data/workspace";
 import { pinReferenceAction } from "@/lib/actions/pin-reference";
 import { unpinReferenceAction } from "@/lib/actions/unpin-reference";
@@ -17,14 +18,14 @@ export function useReferenceLibrary(workspace: string) {
   const pin = useMutation({
     mutationFn: async (ref: { assetId: string; name: string }) => {
       const result = await pinReferenceAction(undefined, { workspace, assetId: ref.assetId, name: ref.name.slice(0, LIBRARY_NAME_MAX_LENGTH) });
-      if (!result.ok) throw new Error(result.message);
+      return result.ok ? undefined : result.problem;
     },
     onSettled: refresh,
   });
   const unpin = useMutation({
     mutationFn: async (assetId: string) => {
       const result = await unpinReferenceAction(undefined, { workspace, assetId });
-      if (!result.ok) throw new Error(result.message);
+      return result.ok ? undefined : result.problem;
     },
     onSettled: refresh,
   });
@@ -37,6 +38,9 @@ export function useReferenceLibrary(workspace: string) {
     pin: (assetId: string, name: string) => pin.mutate({ assetId, name }),
     unpin: (assetId: string) => unpin.mutate(assetId),
     pinning: pin.isPending ? pin.variables.assetId : null,
-    message: pin.error?.message ?? unpin.error?.message ?? library.error?.message,
+    /** Why the last pin or unpin was refused, as a code. */
+    problem: (pin.data ?? unpin.data ?? (pin.error || unpin.error ? { code: "unexpected" } : undefined)) as Problem | undefined,
+    /** The shelf could not be read. */
+    unreadable: !!library.error,
   };
 }

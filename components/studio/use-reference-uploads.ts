@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState, type Dispatch } from "react";
 import { downsizePhoto } from "@/lib/client-data/downsize-photo";
-import { uploadReference } from "@/lib/client-data/uploads";
+import { UploadError, uploadReference } from "@/lib/client-data/uploads";
+import type { Problem } from "@/lib/i18n/problems";
 import { MAX_UPLOAD_BYTES } from "@/lib/images/limits";
 import { MAX_REFERENCE_IMAGES } from "@/lib/validations/generation-limits";
 import type { DraftAction, ReferenceSlot } from "./use-studio-draft";
@@ -11,10 +12,11 @@ const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / (1024 * 1024);
 
 /**
  * Files dropped, picked or pasted become reference slots that upload at once (with progress);
- * what does not fit or fails is said in `notices`. Pasting an image anywhere on the page adds it.
+ * what does not fit or fails is said in `notices` (codes, rendered in the viewer's language).
+ * Pasting an image anywhere on the page adds it; one pasted without a name is called `pastedName`.
  */
-export function useReferenceUploads(workspace: string, references: ReferenceSlot[], dispatch: Dispatch<DraftAction>) {
-  const [notices, setNotices] = useState<string[]>([]);
+export function useReferenceUploads(workspace: string, references: ReferenceSlot[], dispatch: Dispatch<DraftAction>, pastedName: string) {
+  const [notices, setNotices] = useState<Problem[]>([]);
   // addFiles runs from event listeners; it reads the slots through a ref to count free ones.
   const refsRef = useRef(references);
   useEffect(() => {
@@ -23,23 +25,23 @@ export function useReferenceUploads(workspace: string, references: ReferenceSlot
 
   const addFiles = useCallback(
     (files: File[]) => {
-      const messages: string[] = [];
+      const messages: Problem[] = [];
       const free = MAX_REFERENCE_IMAGES - refsRef.current.length;
       const images = files.filter((f) => {
         if (f.size > MAX_UPLOAD_BYTES) {
-          messages.push(`${f.name} is larger than ${MAX_UPLOAD_MB} MB`);
+          messages.push({ code: "studio.upload.tooLarge", params: { name: f.name, mb: MAX_UPLOAD_MB } });
           return false;
         }
         return true;
       });
       const accepted = images.slice(0, Math.max(0, free));
       for (const f of images.slice(accepted.length)) {
-        messages.push(`Only ${MAX_REFERENCE_IMAGES} reference images fit: ${f.name} was not added.`);
+        messages.push({ code: "studio.upload.noRoom", params: { max: MAX_REFERENCE_IMAGES, name: f.name } });
       }
       setNotices(messages);
       const slots: ReferenceSlot[] = accepted.map((file) => ({
         localId: crypto.randomUUID(),
-        fileName: file.name || "pasted image",
+        fileName: file.name || pastedName,
         previewUrl: URL.createObjectURL(file),
         label: "",
         status: "uploading",
@@ -53,14 +55,15 @@ export function useReferenceUploads(workspace: string, references: ReferenceSlot
             URL.revokeObjectURL(slot.previewUrl);
             dispatch({ type: "uploaded", localId: slot.localId, assetId: asset.id, url: asset.url });
           })
-          .catch((e: Error) => {
+          .catch((e: unknown) => {
             URL.revokeObjectURL(slot.previewUrl);
             dispatch({ type: "remove", localId: slot.localId });
-            setNotices((prev) => [...prev, e.message]);
+            const p: Problem = e instanceof UploadError ? e.problem : { code: "studio.upload.connection", params: { name: slot.fileName } };
+            setNotices((prev) => [...prev, p]);
           });
       });
     },
-    [dispatch, workspace],
+    [dispatch, workspace, pastedName],
   );
 
   // Paste an image anywhere on the page; text pastes into the prompt as usual.

@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { fail, succeed, workspaceAction } from "@/lib/actions/action";
 import { cancelGeneration } from "@/lib/data/generations";
 import { generationRefSchema } from "@/lib/validations/generation";
 
@@ -11,7 +11,7 @@ export const cancelGenerationAction = workspaceAction(
   generationRefSchema,
   async ({ viewer, workspace, input }) => {
     const cancelled = await cancelGeneration(viewer, workspace, input.generationId);
-    if (!cancelled) return { ok: false, message: "There is no pending generation of yours to cancel here." };
-    return { ok: true, data: { id: input.generationId } };
+    if (!cancelled) return fail("studio.nothingToCancel");
+    return succeed({ id: input.generationId }, "studio.cancelled");
   },
 );

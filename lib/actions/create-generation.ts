@@ -1,6 +1,6 @@
 "use server";
 
-import { ActionError, workspaceAction } from "@/lib/actions/action";
+import { fail, succeed, workspaceAction } from "@/lib/actions/action";
 import { createGeneration, ReferenceNotFoundError } from "@/lib/data/generations";
 import { QuotaExceededError } from "@/lib/data/quota";
 import { env, imageModels } from "@/lib/env";
@@ -19,12 +19,8 @@ export const createGenerationAction = workspaceAction(
   createGenerationSchema,
   async ({ viewer, workspace, input }) => {
     const model = input.model || env.IMAGE_MODEL;
-    if (!imageModels().includes(model)) {
-      throw new ActionError("That model is not available.", { model: ["Pick one of the offered models."] });
-    }
-    if (input.n > env.IMAGE_MAX_N) {
-      throw new ActionError(`At most ${env.IMAGE_MAX_N} images at once.`, { n: [`At most ${env.IMAGE_MAX_N}.`] });
-    }
+    if (!imageModels().includes(model)) return fail("studio.modelUnavailable", undefined, "model");
+    if (input.n > env.IMAGE_MAX_N) return fail("studio.tooManyImages", { max: env.IMAGE_MAX_N }, "n");
     let generation: { id: string; created: boolean };
     try {
       // The person's prompt is kept as written; the sent one (with the shape hint the form showed
@@ -32,11 +28,11 @@ export const createGenerationAction = workspaceAction(
       const withHint = input.shapeHint && !modelProfile(model).honoursSize;
       generation = await createGeneration(viewer, workspace, { ...input, model, sentPrompt: sentPrompt(input.prompt, input.size, withHint) });
     } catch (e) {
-      if (e instanceof ReferenceNotFoundError) throw new ActionError(e.message, { references: [e.message] });
-      if (e instanceof QuotaExceededError) throw new ActionError(e.message);
+      if (e instanceof ReferenceNotFoundError) return fail(e.problem.code, undefined, "references");
+      if (e instanceof QuotaExceededError) return fail(e.problem.code, e.problem.params);
       throw e;
     }
     if (generation.created) await requestGenerationRun(generation.id);
-    return { ok: true, data: { id: generation.id } };
+    return succeed({ id: generation.id });
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
-import { DELETE_REFUSED, deleteGeneration } from "@/lib/data/gallery/delete";
+import { fail, succeed, workspaceAction } from "@/lib/actions/action";
+import { deleteGeneration } from "@/lib/data/gallery/delete";
 import { deleteGenerationSchema } from "@/lib/validations/gallery";
 
 /**
@@ -14,6 +14,7 @@ export const deleteGenerationAction = workspaceAction(
   deleteGenerationSchema,
   async ({ viewer, workspace, input }) => {
     const outcome = await deleteGeneration(viewer, workspace, input.generationId);
-    return outcome.ok ? { ok: true, data: outcome } : { ok: false, message: DELETE_REFUSED[outcome.reason] };
+    if (outcome.ok) return succeed(outcome);
+    return fail(outcome.reason === "forbidden" ? "studio.deleteForbidden" : "studio.generationGone");
   },
 );

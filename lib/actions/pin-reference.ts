@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { pinReference } from "@/lib/data/library";
 import { pinReferenceSchema } from "@/lib/validations/workspace";
 
@@ -12,6 +12,6 @@ export const pinReferenceAction = workspaceAction(
   async ({ workspace, input }) => {
     const result = await pinReference(workspace, input.assetId, input.name);
     if (!result.ok) return result;
-    return { ok: true, message: "Pinned to the workspace library." };
+    return succeed(undefined, "studio.pinned");
   },
 );

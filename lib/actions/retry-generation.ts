@@ -1,6 +1,6 @@
 "use server";
 
-import { ActionError, workspaceAction } from "@/lib/actions/action";
+import { fail, succeed, workspaceAction } from "@/lib/actions/action";
 import { requeueFailedSlots } from "@/lib/data/generations";
 import { QuotaExceededError } from "@/lib/data/quota";
 import { requestGenerationRun } from "@/lib/jobs/queue";
@@ -21,11 +21,11 @@ export const retryGenerationAction = workspaceAction(
       requeued = await requeueFailedSlots(viewer, workspace, input.generationId, input.slot);
     } catch (e) {
       // A refunded image is taken again on retry; with none left the slots stay failed.
-      if (e instanceof QuotaExceededError) throw new ActionError(e.message);
+      if (e instanceof QuotaExceededError) return fail(e.problem.code, e.problem.params);
       throw e;
     }
-    if (!requeued) return { ok: false, message: "There is no failed image of yours to retry here." };
+    if (!requeued) return fail("studio.nothingToRetry");
     await requestGenerationRun(input.generationId);
-    return { ok: true, data: { id: input.generationId } };
+    return succeed({ id: input.generationId });
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { workspaceAction } from "@/lib/actions/action";
+import { fail, workspaceAction } from "@/lib/actions/action";
 import { referenceFromResultImage } from "@/lib/data/assets";
 import { workspaceUrls } from "@/lib/urls";
 import { reuseImageSchema } from "@/lib/validations/gallery";
@@ -12,6 +12,6 @@ import { reuseImageSchema } from "@/lib/validations/gallery";
  */
 export const reuseImageAction = workspaceAction("reuse-image", "generation.create", reuseImageSchema, async ({ viewer, workspace, input }) => {
   const found = await referenceFromResultImage(viewer, workspace, input.imageId);
-  if (!found) return { ok: false, message: "That image is not here any more." };
+  if (!found) return fail("studio.imageGone");
   redirect(workspaceUrls.create(workspace.slug, { refs: [found.reference.assetId], parent: found.generationId }));
 });

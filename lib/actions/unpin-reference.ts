@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { unpinReference } from "@/lib/data/library";
 import { unpinReferenceSchema } from "@/lib/validations/workspace";
 
@@ -12,6 +12,6 @@ export const unpinReferenceAction = workspaceAction(
   async ({ workspace, input }) => {
     const result = await unpinReference(workspace, input.assetId);
     if (!result.ok) return result;
-    return { ok: true, message: "Removed from the library." };
+    return succeed(undefined, "studio.unpinned");
   },
 );

@@ -1,11 +1,18 @@
 import type { AssetDTO } from "@/lib/data/dto";
+import type { Problem, ProblemParams } from "@/lib/i18n/problems";
 import { apiUrls } from "@/lib/urls";
 
-export class UploadError extends Error {}
+/** A refused or failed upload, as a code the page renders in the viewer's language (it names the file). */
+export class UploadError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
 
 /**
  * XHR rather than fetch: only XHR reports upload progress. Resolves with the stored asset or
- * rejects with the server's message (which names the file).
+ * rejects with an UploadError: the server's refusal (`{ error: { code, params } }`), or what
+ * went wrong on the way.
  */
 export function uploadReference(
   workspace: string,
@@ -22,12 +29,21 @@ export function uploadReference(
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      const body = xhr.response as { asset?: AssetDTO; error?: { message?: string } } | null;
-      if (xhr.status >= 200 && xhr.status < 300 && body?.asset) resolve(body.asset);
-      else reject(new UploadError(body?.error?.message ?? `${file.name} could not be uploaded (error ${xhr.status}).`));
+      const body = xhr.response as { asset?: AssetDTO; error?: { code?: unknown; params?: unknown } } | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body?.asset) return resolve(body.asset);
+      const code = body?.error?.code;
+      const params = body?.error?.params;
+      reject(
+        new UploadError(
+          typeof code === "string"
+            ? // The route answers codes of the errors catalogue (typed on the server side).
+              ({ code, params: params && typeof params === "object" ? (params as ProblemParams) : undefined } as Problem)
+            : { code: "studio.upload.failed", params: { name: file.name, status: xhr.status } },
+        ),
+      );
     };
-    xhr.onerror = () => reject(new UploadError(`${file.name} could not be uploaded: the connection failed.`));
-    xhr.onabort = () => reject(new UploadError(`${file.name}: upload cancelled.`));
+    xhr.onerror = () => reject(new UploadError({ code: "studio.upload.connection", params: { name: file.name } }));
+    xhr.onabort = () => reject(new UploadError({ code: "studio.upload.cancelled", params: { name: file.name } }));
     signal?.addEventListener("abort", () => xhr.abort());
     const form = new FormData();
     form.append("file", file);

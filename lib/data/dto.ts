@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GenerationStatus, SlotStatus } from "@/lib/generated/prisma/enums";
+import { asFailureDetail, type FailureDetail, type FailureWords } from "@/lib/i18n/relay";
 import { apiUrls } from "@/lib/urls";
 
 /** One result image as every client view gets it (the gallery adds its own fields on top). */
@@ -28,7 +29,8 @@ export interface GenerationDTO {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  error: { code: string; message: string } | null;
+  /** Why nothing was kept: render with failureText (lib/i18n/relay.ts); `message` is its English, for logs. */
+  error: FailureDTO | null;
   references: { assetId: string; url: string; label: string | null; position: number }[];
   images: ImageDTO[];
   /** One per requested image, in order: each fills or fails on its own. */
@@ -44,13 +46,25 @@ export interface GenerationDTO {
 export interface SlotDTO {
   index: number;
   status: SlotStatus;
-  /** The failure class (or app-side code), the plain reason and what to do next. */
-  error: { code: string; message: string; next: string | null } | null;
+  /** The failure class (or app-side code) and its words' key: the page renders reason and next from them. */
+  error: FailureDTO | null;
   /** The id of its image in `images`, once filled. */
   imageId: string | null;
   canRetry: boolean;
   /** Admins and owners only: the relay's raw answer for this slot's last failed call. */
   errorDetails: string | null;
+}
+
+/** A failure as the page gets it: its code and detail (lib/i18n/relay.ts), and the stored English for logs only. */
+export interface FailureDTO extends FailureWords {
+  code: string;
+  detail?: FailureDetail | null;
+  message: string;
+}
+
+/** A stored failure (errorCode, errorMessage, errorDetail) as the page gets it. */
+export function toFailureDTO(row: { errorCode: string | null; errorMessage: string | null; errorDetail: unknown }, fallback: string): FailureDTO {
+  return { code: row.errorCode ?? "unknown", detail: asFailureDetail(row.errorDetail), message: row.errorMessage ?? fallback };
 }
 
 export interface AssetDTO {

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { fileUrl, imageSelect, toImageDTO, type GenerationDTO } from "@/lib/data/dto";
+import { fileUrl, imageSelect, toFailureDTO, toImageDTO, type GenerationDTO } from "@/lib/data/dto";
 import { QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FAILURE_TABLE, isFailureClass } from "@/lib/image-api/failures";
 import { env } from "@/lib/env";
-import { CANCELLED_QUEUED_MESSAGE } from "@/lib/jobs/call-outcome";
+import { CANCELLED_QUEUED, CANCELLED_QUEUED_MESSAGE } from "@/lib/jobs/call-outcome";
 import { relayBackoffUntil } from "@/lib/jobs/relay-state";
 import { isSlotSettled, settledStatus } from "@/lib/jobs/slots";
+import { englishText, problem } from "@/lib/i18n/problems";
 import { can } from "@/lib/permissions";
 import type { CreateGenerationInput } from "@/lib/validations/generation";
 
@@ -28,6 +28,7 @@ const generationSelect = {
   finishedAt: true,
   errorCode: true,
   errorMessage: true,
+  errorDetail: true,
   parentId: true,
   references: {
     orderBy: { position: "asc" },
@@ -39,7 +40,7 @@ const generationSelect = {
   },
   slots: {
     orderBy: { index: "asc" },
-    select: { index: true, status: true, errorCode: true, errorMessage: true },
+    select: { index: true, status: true, errorCode: true, errorMessage: true, errorDetail: true },
   },
   // The raw answers behind failed slots, for admins' "Copy error details" (the newest few).
   calls: {
@@ -69,7 +70,7 @@ function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): 
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    error: row.status === "FAILED" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "It failed." } : null,
+    error: row.status === "FAILED" ? toFailureDTO(row, "It failed.") : null,
     references: row.references.map((r) => ({
       assetId: r.assetId,
       url: fileUrl(r.assetId),
@@ -83,14 +84,7 @@ function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): 
       return {
         index: slot.index,
         status: slot.status,
-        error:
-          failed && slot.errorCode
-            ? {
-                code: slot.errorCode,
-                message: slot.errorMessage ?? "This image could not be made.",
-                next: isFailureClass(slot.errorCode) ? FAILURE_TABLE[slot.errorCode].next : null,
-              }
-            : null,
+        error: failed && slot.errorCode ? toFailureDTO(slot, "This image could not be made.") : null,
         imageId: images.find((img) => img.index === slot.index)?.id ?? null,
         canRetry: failed && settled && mayRetry,
         errorDetails: seesDetails && call ? errorDetails(call) : null,
@@ -114,9 +108,11 @@ function errorDetails(call: GenerationRow["calls"][number]): string {
   return `${head.join("\n")}\n\n${call.rawExcerpt ?? "(no answer body)"}`;
 }
 
+/** A reference that is not (or no longer) this workspace's upload: answered as `problem`, on the references field. */
 export class ReferenceNotFoundError extends Error {
+  readonly problem = problem("studio.referenceGone");
   constructor() {
-    super("One of the reference images is no longer available. Remove it and add it again.");
+    super(englishText(problem("studio.referenceGone")));
   }
 }
 
@@ -222,6 +218,7 @@ export async function requeueFailedSlots(
         status: "QUEUED",
         errorCode: null,
         errorMessage: null,
+        errorDetail: Prisma.DbNull,
         startedAt: null,
         finishedAt: null,
         heartbeatAt: null,
@@ -231,7 +228,7 @@ export async function requeueFailedSlots(
     if (count === 0) return false;
     const requeued = await tx.generationSlot.updateMany({
       where: { generationId: id, status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) },
-      data: { status: "QUEUED", errorCode: null, errorMessage: null },
+      data: { status: "QUEUED", errorCode: null, errorMessage: null, errorDetail: Prisma.DbNull },
     });
     // The generation row is locked by the update above, so concurrent retries take back in turn.
     const { refundedImages } = await tx.generation.findUniqueOrThrow({ where: { id }, select: { refundedImages: true } });
@@ -260,7 +257,7 @@ export async function cancelGeneration(viewer: Viewer, workspace: WorkspaceAcces
     if (count === 0) return false;
     await tx.generationSlot.updateMany({
       where: { generationId: id, status: "QUEUED" },
-      data: { status: "CANCELLED", errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE },
+      data: { status: "CANCELLED", errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE, errorDetail: { ...CANCELLED_QUEUED } },
     });
     // Nothing in flight (no worker has it, or its calls have all ended): it is over now.
     const slots = await tx.generationSlot.findMany({ where: { generationId: id }, select: { status: true } });
@@ -271,7 +268,7 @@ export async function cancelGeneration(viewer: Viewer, workspace: WorkspaceAcces
         data: {
           status,
           finishedAt: now,
-          ...(status === "FAILED" && { errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE }),
+          ...(status === "FAILED" && { errorCode: "cancelled", errorMessage: CANCELLED_QUEUED_MESSAGE, errorDetail: { ...CANCELLED_QUEUED } }),
         },
       });
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { fileUrl } from "@/lib/data/dto";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 
@@ -10,7 +10,6 @@ export interface LibraryItemDTO {
   name: string;
 }
 
-const NOT_FOUND = "That reference image is not in this workspace.";
 
 /** The workspace's pinned references, newest pin first: every member picks from the same shelf. */
 export async function listLibrary(workspace: Pick<WorkspaceAccess, "id">): Promise<LibraryItemDTO[]> {
@@ -28,7 +27,7 @@ export async function pinReference(workspace: WorkspaceAccess, assetId: string, 
     where: { id: assetId, workspaceId: workspace.id, kind: "REFERENCE" },
     data: { pinnedAt: now, libraryName: name ?? null },
   });
-  return count === 1 ? done() : refusedText(NOT_FOUND);
+  return count === 1 ? done() : refused("studio.referenceNotHere");
 }
 
 /** Unpinning keeps the file: generations that used it still show it. */
@@ -37,5 +36,5 @@ export async function unpinReference(workspace: WorkspaceAccess, assetId: string
     where: { id: assetId, workspaceId: workspace.id, kind: "REFERENCE" },
     data: { pinnedAt: null, libraryName: null },
   });
-  return count === 1 ? done() : refusedText(NOT_FOUND);
+  return count === 1 ? done() : refused("studio.referenceNotHere");
 }

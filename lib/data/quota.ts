@@ -5,9 +5,15 @@ import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { englishText, problem, type Problem } from "@/lib/i18n/problems";
 
-/** Refused by the workspace's daily quota or by the member's own daily cap (both count images). */
+/**
+ * Refused by the workspace's daily quota or by the member's own daily cap (both count images).
+ * Thrown inside the transaction that would take the images, so nothing is stored; callers answer
+ * its `problem` (a code of errors.studio with limit, used, requested and scope), never its words.
+ */
 export class QuotaExceededError extends Error {
+  readonly problem: Problem;
   constructor(
     readonly scope: "workspace" | "member" | "suspended",
     readonly limit: number,
@@ -15,11 +21,20 @@ export class QuotaExceededError extends Error {
     readonly requested: number,
   ) {
     const left = Math.max(0, limit - used);
-    super(
+    const p: Problem =
       scope === "suspended"
-        ? "This workspace has been suspended by the people who run this Atelier, so nothing can be generated here."
-        : `${scope === "workspace" ? `This workspace has ${left} of today's ${limit} images left` : `You have ${left} of your ${limit} images for today left in this workspace`}; this asks for ${requested}. The count starts again at 00:00 UTC.`,
-    );
+        ? problem("studio.workspaceSuspended")
+        : problem(scope === "workspace" ? "studio.quotaWorkspace" : "studio.quotaMember", {
+            scope,
+            limit,
+            used,
+            requested,
+            left,
+            // Every quota starts again at midnight UTC; the time of day is said as a value, not a word.
+            resetsAt: "00:00",
+          });
+    super(englishText(p));
+    this.problem = p;
   }
 }
 

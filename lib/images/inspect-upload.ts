@@ -1,13 +1,20 @@
+import { englishText, problem, type Problem, type ProblemCode, type ProblemParams } from "@/lib/i18n/problems";
 import { readHeader } from "./decode";
 import { type EncodedImage, normaliseReference } from "./encode";
 import { ACCEPTED_LABELS, type LooksLike, sniffImage } from "./formats";
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from "./limits";
 
-/** An upload we will not take. `message` is safe to show to the person who uploaded it. */
+/**
+ * An upload we will not take, as a code of errors.studio.upload with the file's name (and what
+ * is wrong with it) as values; `message` is the same in English, for logs and the public API.
+ */
 export class UploadRejectedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly problem: Problem;
+  constructor(code: ProblemCode, params: ProblemParams, options?: { cause?: unknown }) {
+    const p = problem(code, params);
+    super(englishText(p), options);
     this.name = "UploadRejectedError";
+    this.problem = p;
   }
 }
 
@@ -33,18 +40,18 @@ function displayName(fileName: string): string {
   return base.length > NAME_MAX ? `${base.slice(0, NAME_MAX - 1)}…` : base;
 }
 
-function unreadable(name: string, looksLike: LooksLike): string {
+function unreadable(name: string, looksLike: LooksLike): UploadRejectedError {
   switch (looksLike.kind) {
     case "text":
-      return `${name} is not an image we can read (it looks like text)`;
+      return new UploadRejectedError("studio.upload.text", { name });
     case "svg":
-      return `${name} is not an image we can read (SVG drawings are not accepted)`;
+      return new UploadRejectedError("studio.upload.svg", { name });
     case "unknown":
-      return `${name} is not an image we can read (we do not recognise its format)`;
+      return new UploadRejectedError("studio.upload.unknown", { name });
     case "file":
-      return `${name} is not an image we can read (it looks like a ${looksLike.ext.toUpperCase()} file)`;
+      return new UploadRejectedError("studio.upload.file", { name, ext: looksLike.ext.toUpperCase() });
     case "image":
-      return `${name} is a ${looksLike.ext.toUpperCase()} image, which we do not accept; please use ${ACCEPTED_LABELS}`;
+      return new UploadRejectedError("studio.upload.wrongImage", { name, ext: looksLike.ext.toUpperCase(), accepted: ACCEPTED_LABELS });
   }
 }
 
@@ -55,26 +62,26 @@ function unreadable(name: string, looksLike: LooksLike): string {
  */
 export async function acceptUpload(bytes: Buffer, fileName: string): Promise<AcceptedUpload> {
   const name = displayName(fileName);
-  if (bytes.length === 0) throw new UploadRejectedError(`${name} is empty`);
-  if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw new UploadRejectedError(`${name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-  }
+  if (bytes.length === 0) throw new UploadRejectedError("studio.upload.empty", { name });
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadRejectedError("studio.upload.tooLarge", { name, mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
 
   const sniffed = await sniffImage(bytes);
-  if (!sniffed.accepted) throw new UploadRejectedError(unreadable(name, sniffed.looksLike));
+  if (!sniffed.accepted) throw unreadable(name, sniffed.looksLike);
   const { format } = sniffed;
 
-  const damaged = (cause?: unknown) =>
-    new UploadRejectedError(`${name} is damaged or incomplete, so we cannot read it`, { cause });
+  const damaged = (cause?: unknown) => new UploadRejectedError("studio.upload.damaged", { name }, { cause });
   const header = await readHeader(bytes).catch((cause: unknown) => {
     throw damaged(cause);
   });
   // Pixels are decoded only by the decoder the sniffed type implies, never by another (SVG, say).
   if (header.format !== format.decoder || !header.width || !header.height) throw damaged();
   if (header.width * header.height > MAX_INPUT_PIXELS) {
-    throw new UploadRejectedError(
-      `${name} is ${header.width}×${header.height} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels`,
-    );
+    throw new UploadRejectedError("studio.upload.tooManyPixels", {
+      name,
+      // As the file says it, not as a formatted number: "20000×20000".
+      dimensions: `${header.width}×${header.height}`,
+      megapixels: MAX_INPUT_PIXELS / 1_000_000,
+    });
   }
 
   const reference = await normaliseReference(bytes, header).catch((cause: unknown) => {

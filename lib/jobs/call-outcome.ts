@@ -1,5 +1,8 @@
+import { createTranslator } from "next-intl";
 import { ImageApiError } from "@/lib/image-api/errors";
-import { FAILURE_TABLE, type Charged, type FailureClass } from "@/lib/image-api/failures";
+import { type Charged, type FailureClass } from "@/lib/image-api/failures";
+import { en } from "@/lib/i18n/messages";
+import { failureText, type FailureDetail, type FailureWords, type RelayT } from "@/lib/i18n/relay";
 import type { ModelProfile } from "@/lib/image-api/profiles";
 import type { CallCharged } from "@/lib/generated/prisma/enums";
 
@@ -7,7 +10,9 @@ import type { CallCharged } from "@/lib/generated/prisma/enums";
 export interface CallFailure {
   /** A failure class (lib/image-api), or an app-side code. */
   code: string;
-  /** Shown to the person: the reason, then what to do. */
+  /** The words' key and values when the class's own reason does not say it all (relay.json `detail.*`). */
+  detail: FailureDetail | null;
+  /** The same reason in English, stored beside the code for logs and the public API; pages render code + detail. */
   message: string;
   autoRetry: boolean;
   charged: CallCharged;
@@ -25,23 +30,27 @@ export class RunStopped extends Error {
   }
 }
 
-/** A failure with a code and a message that are safe to store and show. */
+const englishRelay = createTranslator({ locale: "en", messages: en, namespace: "relay" }) as unknown as RelayT;
+
+/** The English reason of a failure, as stored in errorMessage (logs, the public API). */
+export function englishFailure(words: FailureWords): string {
+  return failureText(englishRelay, words).reason;
+}
+
+/** A failure with a code (and the words' key when the class alone does not say it) that is safe to store and show. */
 export class GenerationFailure extends Error {
   constructor(
     readonly code: string,
-    readonly userMessage: string,
+    readonly detail: FailureDetail | null = null,
     options?: { cause?: unknown },
   ) {
-    super(userMessage, options);
+    super(englishFailure({ code, detail }), options);
   }
 }
 
-export const INTERRUPTED_MESSAGE =
-  "This generation was interrupted by a server restart before it finished. Nothing more was saved; press Retry to run it again.";
-export const CANCELLED_RUNNING_MESSAGE =
-  "Cancelled while the image service was working on it. The service may still bill this call.";
-export const CANCELLED_QUEUED_MESSAGE = "Cancelled before any call was made; nothing was charged.";
-const INTERNAL_MESSAGE = "Something went wrong on our side while making this image. Please try again later.";
+export const INTERRUPTED_MESSAGE = englishFailure({ code: "interrupted" });
+export const CANCELLED_QUEUED: FailureDetail = { key: "cancelledQueued" };
+export const CANCELLED_QUEUED_MESSAGE = englishFailure({ code: "cancelled", detail: CANCELLED_QUEUED });
 
 const STRAINED: ReadonlySet<FailureClass> = new Set(["rate_limited", "server_error", "gateway"]);
 const CHARGED: Record<Charged, CallCharged> = { yes: "YES", no: "NO", maybe: "MAYBE" };
@@ -53,20 +62,16 @@ const CHARGED: Record<Charged, CallCharged> = { yes: "YES", no: "NO", maybe: "MA
  */
 export function callFailure(error: unknown): CallFailure {
   const base = { httpStatus: null, rawExcerpt: null, strained: false, autoRetry: false };
+  const words = (code: string, detail: FailureDetail | null = null) => ({ code, detail, message: englishFailure({ code, detail }) });
   if (error instanceof RunStopped) {
-    if (error.why === "cancelled") return { ...base, code: "cancelled", message: CANCELLED_RUNNING_MESSAGE, charged: "MAYBE" };
-    if (error.why === "deadline") {
-      return { ...base, code: "timeout", message: "This image took too long and was stopped. Please try again later.", charged: "MAYBE" };
-    }
-    return { ...base, code: "interrupted", message: INTERRUPTED_MESSAGE, charged: "MAYBE" };
+    if (error.why === "cancelled") return { ...base, ...words("cancelled", { key: "cancelledRunning" }), charged: "MAYBE" };
+    if (error.why === "deadline") return { ...base, ...words("timeout", { key: "deadline" }), charged: "MAYBE" };
+    return { ...base, ...words("interrupted"), charged: "MAYBE" };
   }
-  if (error instanceof GenerationFailure) return { ...base, code: error.code, message: error.userMessage, charged: "NO" };
+  if (error instanceof GenerationFailure) return { ...base, ...words(error.code, error.detail), charged: "NO" };
   if (error instanceof ImageApiError) {
-    const { reason } = FAILURE_TABLE[error.failureClass];
-    const named = error.param ? ` (it named “${error.param}”)` : "";
     return {
-      code: error.failureClass,
-      message: `${reason}${named}`,
+      ...words(error.failureClass, error.param ? { key: "withParam", params: { param: error.param } } : null),
       autoRetry: error.autoRetry,
       charged: CHARGED[error.charged],
       httpStatus: error.status ?? error.raw?.status ?? null,
@@ -75,7 +80,7 @@ export function callFailure(error: unknown): CallFailure {
       strained: STRAINED.has(error.failureClass),
     };
   }
-  return { ...base, code: "internal", message: INTERNAL_MESSAGE, charged: "MAYBE" };
+  return { ...base, ...words("internal"), charged: "MAYBE" };
 }
 
 /**

@@ -80,7 +80,7 @@ export async function acquireCall(request: CallRequest): Promise<CallPermit> {
         END AS verdict
         FROM tally t
       ), slots AS (
-        UPDATE "GenerationSlot" SET "status" = 'RUNNING', "calls" = "calls" + 1, "errorCode" = NULL, "errorMessage" = NULL
+        UPDATE "GenerationSlot" SET "status" = 'RUNNING', "calls" = "calls" + 1, "errorCode" = NULL, "errorMessage" = NULL, "errorDetail" = NULL
         WHERE "generationId" = ${fence.id} AND "index" = ANY(${slotIndexes}::int[]) AND (SELECT verdict FROM verdict) = 'granted'
       ), call AS (
         INSERT INTO "ImageCall" ("id", "generationId", "workspaceId", "userId", "model", "slotIndex", "requestedN", "attempt", "startedAt")

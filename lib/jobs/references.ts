@@ -27,21 +27,14 @@ export async function sendableReferences(generationId: string, storage: Storage,
       }
       const bytes = await storage.get(asset.storageKey);
       if (!bytes) {
-        throw new GenerationFailure(
-          "reference_missing",
-          "One of the reference images could not be found in storage. Remove it and try again.",
-        );
+        throw new GenerationFailure("reference_missing");
       }
       try {
         const fitted = await fitReference(bytes, { maxBytes: profile.maxReferenceBytes, maxPixels: profile.maxReferencePixels });
         return toDataUrl(fitted.bytes, fitted.mime);
       } catch (error) {
         if (!(error instanceof ReferenceTooLargeError)) throw error;
-        throw new GenerationFailure(
-          "reference_rejected",
-          "A reference image could not be made small enough for this model. Use a simpler or smaller picture.",
-          { cause: error },
-        );
+        throw new GenerationFailure("reference_rejected", { key: "referenceTooLarge" }, { cause: error });
       }
     }),
   );

@@ -32,7 +32,7 @@ export async function storeResults(
     else {
       const failure = ctx.signal.aborted ? callFailure(ctx.signal.reason) : callFailure(s.reason);
       console.error(`[jobs] generation ${ctx.fence.id} slot ${indexes[k]}: result not stored (${failure.code}):`, s.reason);
-      failed.push({ index: indexes[k]!, code: failure.code, message: failure.message });
+      failed.push({ index: indexes[k]!, code: failure.code, detail: failure.detail, message: failure.message });
     }
   });
   return { filled, failed };

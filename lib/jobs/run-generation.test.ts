@@ -63,7 +63,7 @@ const viewerOf = (o: typeof owner) => ({ id: o.userId }) as Parameters<typeof re
 const accessOf = (o: typeof owner) => ({ id: o.workspaceId, role: "OWNER" }) as WorkspaceAccess;
 
 const slotsOf = async (generationId: string) =>
-  db.generationSlot.findMany({ where: { generationId }, orderBy: { index: "asc" }, select: { index: true, status: true, errorCode: true, errorMessage: true, calls: true } });
+  db.generationSlot.findMany({ where: { generationId }, orderBy: { index: "asc" }, select: { index: true, status: true, errorCode: true, errorMessage: true, errorDetail: true, calls: true } });
 const callsOf = async (generationId: string) =>
   db.imageCall.findMany({ where: { generationId }, orderBy: [{ startedAt: "asc" }, { slotIndex: "asc" }] });
 
@@ -187,6 +187,11 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
       expect.objectContaining({ status: "FAILED", errorCode: "no_images", errorMessage: "Asked for 4, the service returned 2." }),
       expect.objectContaining({ status: "FAILED", errorCode: "no_images", errorMessage: "Asked for 4, the service returned 2." }),
     ]);
+    // The counts are stored with the code, so the page can say them in the viewer's language.
+    expect((await slotsOf(generation.id)).slice(2).map((s) => s.errorDetail)).toEqual([
+      { key: "shortfall", params: { asked: 4, returned: 2 } },
+      { key: "shortfall", params: { asked: 4, returned: 2 } },
+    ]);
     expect(await callsOf(generation.id)).toEqual([expect.objectContaining({ outcome: "ok", requestedN: 4, imagesReturned: 2, costMicros: 80_000 })]);
   });
 
@@ -212,7 +217,9 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
 
     const row = await db.generation.findUniqueOrThrow({ where: { id: generation.id } });
     const [slot] = await slotsOf(generation.id);
-    expect(row).toMatchObject({ status: "FAILED", errorCode, errorMessage: slot!.errorMessage });
+    expect(row).toMatchObject({ status: "FAILED", errorCode, errorMessage: slot!.errorMessage, errorDetail: slot!.errorDetail });
+    // The 400 names the parameter it refused; the name is kept as a value beside the code.
+    if (fault === "400") expect(slot!.errorDetail).toEqual({ key: "withParam", params: { param: expect.any(String) } });
     expect(slot).toMatchObject({ status: "FAILED", errorCode });
     const [call] = await callsOf(generation.id);
     expect(call).toMatchObject({ outcome: errorCode, charged, imagesReturned: 0, finishedAt: expect.any(Date) });

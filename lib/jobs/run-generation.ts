@@ -7,7 +7,7 @@ import { generateImages, type ImageApiConfig } from "@/lib/image-api/client";
 import { isNonPublicHost } from "@/lib/image-api/network";
 import { modelProfile, type ModelProfile } from "@/lib/image-api/profiles";
 import { IMAGE_SIZES, type GeneratedItem, type ImageSize } from "@/lib/image-api/schemas";
-import { callCost, callFailure, GenerationFailure, RunStopped } from "@/lib/jobs/call-outcome";
+import { callCost, callFailure, englishFailure, GenerationFailure, RunStopped } from "@/lib/jobs/call-outcome";
 import { HEARTBEAT_MS, maxRunMs, PERMIT_POLL_MS } from "@/lib/jobs/limits";
 import { sendableReferences } from "@/lib/jobs/references";
 import { planCalls } from "@/lib/jobs/slots";
@@ -159,10 +159,7 @@ export async function runGeneration(generationId: string, deps: RunGenerationDep
 
 function imageApiFromEnv(): Omit<ImageApiConfig, "signal"> {
   if (!env.IMAGE_API_BASE_URL || !env.IMAGE_API_KEY) {
-    throw new GenerationFailure(
-      "not_configured",
-      "Image generation is not set up on this server yet. An administrator needs to configure the image service.",
-    );
+    throw new GenerationFailure("not_configured");
   }
   return {
     baseUrl: env.IMAGE_API_BASE_URL,
@@ -174,7 +171,7 @@ function imageApiFromEnv(): Omit<ImageApiConfig, "signal"> {
 
 function imageSize(size: string): ImageSize {
   const known = IMAGE_SIZES.find((s) => s === size);
-  if (!known) throw new GenerationFailure("bad_request", `The image size ${size} is not supported.`);
+  if (!known) throw new GenerationFailure("bad_request", { key: "unsupportedSize", params: { size } });
   return known;
 }
 
@@ -218,7 +215,7 @@ async function runCall(indexes: number[], ctx: RunContext): Promise<void> {
           ...callCost(ctx.profile, { charged: failure.charged, imagesReturned: 0, requestedN: indexes.length }),
         },
         filled: [],
-        failed: again ? [] : indexes.map((index) => ({ index, code: failure.code, message: failure.message })),
+        failed: again ? [] : indexes.map((index) => ({ index, code: failure.code, detail: failure.detail, message: failure.message })),
         requeued: again ? indexes : [],
       });
       await noteRelayOutcome(ctx.relay, failure.strained, failure.retryAfterMs);
@@ -229,8 +226,10 @@ async function runCall(indexes: number[], ctx: RunContext): Promise<void> {
 
     const { filled, failed } = await storeResults(items.slice(0, indexes.length), indexes, ctx);
     if (items.length < indexes.length) {
-      const message = `Asked for ${indexes.length}, the service returned ${items.length}.`;
-      failed.push(...indexes.slice(items.length).map((index) => ({ index, code: "no_images", message })));
+      // The counts are kept with the code, so the page says them in the viewer's language.
+      const detail = { key: "shortfall", params: { asked: indexes.length, returned: items.length } } as const;
+      const message = englishFailure({ code: "no_images", detail });
+      failed.push(...indexes.slice(items.length).map((index) => ({ index, code: "no_images", detail, message })));
     }
     await finishCall(fence, ctx.owner, callId, {
       record: {

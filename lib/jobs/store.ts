@@ -1,6 +1,8 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FailureDetail } from "@/lib/i18n/relay";
 import { shapeOf } from "@/lib/images/shape";
 import { recordCallFinished, type CallRecord } from "@/lib/jobs/calls";
 import { databaseNow, fenceWhere, type RunFence } from "@/lib/jobs/fence";
@@ -84,7 +86,19 @@ interface AssetFields {
 export interface SlotFailure {
   index: number;
   code: string;
+  /** The words' key and values when the class's reason alone does not say it (lib/i18n/relay.ts). */
+  detail?: FailureDetail | null;
+  /** Their English, for logs and the public API. */
   message: string;
+}
+
+/** A failure's columns on a slot or a generation. */
+function failureColumns(failure: Omit<SlotFailure, "index">) {
+  return {
+    errorCode: failure.code,
+    errorMessage: failure.message,
+    errorDetail: failure.detail ? (failure.detail as unknown as Prisma.InputJsonObject) : Prisma.DbNull,
+  };
 }
 
 export class RunSuperseded extends Error {
@@ -123,13 +137,13 @@ export async function finishCall(
       });
       await tx.generationSlot.update({
         where: { generationId_index: { generationId: fence.id, index: stored.index } },
-        data: { status: "SUCCEEDED", errorCode: null, errorMessage: null },
+        data: { status: "SUCCEEDED", errorCode: null, errorMessage: null, errorDetail: Prisma.DbNull },
       });
     }
     for (const failure of outcome.failed) {
       await tx.generationSlot.update({
         where: { generationId_index: { generationId: fence.id, index: failure.index } },
-        data: { status: failure.code === "cancelled" ? "CANCELLED" : "FAILED", errorCode: failure.code, errorMessage: failure.message },
+        data: { status: failure.code === "cancelled" ? "CANCELLED" : "FAILED", ...failureColumns(failure) },
       });
     }
     if (outcome.requeued.length > 0) {
@@ -145,7 +159,7 @@ export async function finishCall(
 export async function failQueuedSlots(fence: RunFence, failure: Omit<SlotFailure, "index">): Promise<void> {
   await db.generationSlot.updateMany({
     where: { generationId: fence.id, status: { in: ["QUEUED", "RUNNING"] }, generation: fenceWhere(fence) },
-    data: { status: failure.code === "cancelled" ? "CANCELLED" : "FAILED", errorCode: failure.code, errorMessage: failure.message },
+    data: { status: failure.code === "cancelled" ? "CANCELLED" : "FAILED", ...failureColumns(failure) },
   });
 }
 
@@ -158,7 +172,7 @@ export async function settleGeneration(fence: RunFence): Promise<SettledGenerati
     const slots = await tx.generationSlot.findMany({
       where: { generationId: fence.id },
       orderBy: { index: "asc" },
-      select: { status: true, errorCode: true, errorMessage: true },
+      select: { status: true, errorCode: true, errorMessage: true, errorDetail: true },
     });
     const status = settledStatus(slots) ?? "FAILED";
     const failed = status === "FAILED";
@@ -166,7 +180,13 @@ export async function settleGeneration(fence: RunFence): Promise<SettledGenerati
     const errorCode = failed ? (firstFailure?.errorCode ?? "internal") : null;
     const { count } = await tx.generation.updateMany({
       where: fenceWhere(fence),
-      data: { status, finishedAt: new Date(), errorCode, errorMessage: failed ? (firstFailure?.errorMessage ?? null) : null },
+      data: {
+        status,
+        finishedAt: new Date(),
+        errorCode,
+        errorMessage: failed ? (firstFailure?.errorMessage ?? null) : null,
+        errorDetail: failed && firstFailure?.errorDetail ? firstFailure.errorDetail : Prisma.DbNull,
+      },
     });
     if (count === 0) return null;
     const images = slots.filter((s) => s.status === "SUCCEEDED").length;

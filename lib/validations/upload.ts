@@ -5,11 +5,16 @@ const DEFAULT_FILE_NAME = "image";
 
 const fileNameSchema = lineTextSchema.trim().max(FILE_NAME_MAX_LENGTH, `Keep file names under ${FILE_NAME_MAX_LENGTH} characters.`);
 
-export type FileNameResult = { ok: true; name: string } | { ok: false; message: string };
+/** Refused with a code for the page (errors.studio.upload.*) and the text rule's own English words. */
+export type FileNameResult =
+  | { ok: true; name: string }
+  | { ok: false; code: "studio.upload.fileName" | "studio.upload.fileNameHeader"; message: string };
 
 function check(raw: string): FileNameResult {
   const parsed = fileNameSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: `The file name: ${parsed.error.issues[0]?.message ?? "not valid."}` };
+  if (!parsed.success) {
+    return { ok: false, code: "studio.upload.fileName", message: `The file name: ${parsed.error.issues[0]?.message ?? "not valid."}` };
+  }
   return { ok: true, name: parsed.data || DEFAULT_FILE_NAME };
 }
 
@@ -24,7 +29,7 @@ export function parseFileNameHeader(header: string | null): FileNameResult {
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    return { ok: false, message: "The X-File-Name header is not a percent-encoded file name." };
+    return { ok: false, code: "studio.upload.fileNameHeader", message: "The X-File-Name header is not a percent-encoded file name." };
   }
   return check(decoded);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { commentCounts } from "@/lib/data/comments";
-import { fileUrl, toImageDTO } from "@/lib/data/dto";
+import { fileUrl, toFailureDTO, toImageDTO } from "@/lib/data/dto";
 import type { GalleryRow, Scope } from "@/lib/data/gallery/query";
 import type { GalleryGenerationDTO } from "@/lib/data/gallery/types";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
@@ -77,7 +77,7 @@ export function toGalleryDTO(
           (!shape || img.shape === shape),
       };
     }),
-    error: status === "FAILED" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "It failed." } : null,
+    error: status === "FAILED" ? toFailureDTO(row, "It failed.") : null,
     review: row.reviewStatus,
     commentCount: comments.get(row.id) ?? 0,
     can: {

@@ -102,6 +102,7 @@ export function gallerySelect(viewer: Viewer) {
     createdAt: true,
     errorCode: true,
     errorMessage: true,
+    errorDetail: true,
     parentId: true,
     reviewStatus: true,
     user: { select: { name: true } },

@@ -1,4 +1,4 @@
-import type { ImageDTO } from "@/lib/data/dto";
+import type { FailureDTO, ImageDTO } from "@/lib/data/dto";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 
 // The gallery's DTOs: client components import these as types only.
@@ -30,7 +30,7 @@ export interface GalleryGenerationDTO {
   parentId: string | null;
   references: { assetId: string; url: string; label: string | null; width: number; height: number }[];
   images: GalleryImageDTO[];
-  error: { code: string; message: string } | null;
+  error: FailureDTO | null;
   review: ReviewStatus | null;
   commentCount: number;
   /** What the viewer may do with it; the server checks again on every action. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { remixOf, type StudioPrefill } from "@/components/studio/prefill";
 import { Studio } from "@/components/studio/studio";
@@ -12,7 +13,10 @@ import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
 import { createPrefillSchema } from "@/lib/validations/create-prefill";
 
-export const metadata: Metadata = { title: "Create" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("studio.page");
+  return { title: t("title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -36,12 +40,9 @@ async function prefillFrom(viewer: Viewer, workspace: WorkspaceAccess, raw: Sear
 
 export default async function CreatePage({ params, searchParams }: PageProps<"/w/[workspace]/create">) {
   const { viewer, workspace } = await requireWorkspace(params);
+  const t = await getTranslations("studio.page");
   if (!can(workspace.role, "generation.create")) {
-    return (
-      <EmptyState title="You can browse, not create, here">
-        Your role in {workspace.name} is viewer. Ask an admin for editor access to make images.
-      </EmptyState>
-    );
+    return <EmptyState title={t("viewerTitle")}>{t("viewerBody", { workspace: workspace.name })}</EmptyState>;
   }
   const [generations, relay, prefill] = await Promise.all([
     listRecentGenerations(viewer, workspace),
@@ -50,7 +51,7 @@ export default async function CreatePage({ params, searchParams }: PageProps<"/w
   ]);
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Create</h1>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <Studio
         workspace={workspace.slug}
         prefill={prefill}
