@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { FAILURE_CLASSES, FAILURE_TABLE } from "@/lib/image-api/failures";
 import { locales } from "./config";

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { ImageApiError } from "@/lib/image-api/errors";
 import { type Charged, type FailureClass } from "@/lib/image-api/failures";
 import { en } from "@/lib/i18n/messages";
