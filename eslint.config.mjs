@@ -75,31 +75,6 @@ const literalProps = [
  * converts a file removes it here. End state: empty.
  */
 export const UNTRANSLATED = [
-  "app/(app)/admin/_components/suspend-forms.tsx",
-  "app/(app)/admin/page.tsx",
-  "app/(app)/me/page.tsx",
-  "app/(app)/w/[workspace]/api-keys/_components/create-key-form.tsx",
-  "app/(app)/w/[workspace]/api-keys/page.tsx",
-  "app/(app)/w/[workspace]/members/_components/invite-form.tsx",
-  "app/(app)/w/[workspace]/members/_components/leave-workspace.tsx",
-  "app/(app)/w/[workspace]/members/_components/member-cap-form.tsx",
-  "app/(app)/w/[workspace]/members/_components/member-controls.tsx",
-  "app/(app)/w/[workspace]/members/_components/revoke-invitation.tsx",
-  "app/(app)/w/[workspace]/members/page.tsx",
-  "app/(app)/w/[workspace]/settings/_components/delete-workspace-form.tsx",
-  "app/(app)/w/[workspace]/settings/_components/quota-form.tsx",
-  "app/(app)/w/[workspace]/settings/_components/rename-form.tsx",
-  "app/(app)/w/[workspace]/settings/_components/transfer-form.tsx",
-  "app/(app)/w/[workspace]/settings/page.tsx",
-  "app/(app)/w/[workspace]/shared/page.tsx",
-  "app/(app)/w/[workspace]/usage/page.tsx",
-  "app/(app)/w/new/_components/create-workspace-form.tsx",
-  "app/(app)/w/new/page.tsx",
-  "components/workspace/money.tsx",
-  "components/workspace/revoke-button.tsx",
-  "components/workspace/usage-chart.tsx",
-  "components/workspace/usage-indicator.tsx",
-  "components/workspace/usage-summary.tsx",
 ];
 
 const config = [

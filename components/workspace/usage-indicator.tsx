@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { fetchUsage, workspaceKeys } from "@/lib/client-data/workspace";
 import { workspaceUrls } from "@/lib/urls";
@@ -10,6 +11,7 @@ import { workspaceUrls } from "@/lib/urls";
  * from the same quota); the Create form refreshes it after each generation it starts.
  */
 export function UsageIndicator({ workspace }: { workspace: string }) {
+  const t = useTranslations("usage.indicator");
   const { data } = useQuery({
     queryKey: workspaceKeys.usage(workspace),
     queryFn: () => fetchUsage(workspace),
@@ -24,10 +26,10 @@ export function UsageIndicator({ workspace }: { workspace: string }) {
     <Link
       href={workspaceUrls.members(workspace, "usage")}
       className={`rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${low ? "bg-danger-soft text-danger" : "bg-ink/5 text-ink-soft"}`}
-      title={`Images today: ${used} of ${limit} used${capped ? " (your cap)" : ""}, ${data.available} left`}
+      title={t("label", { used, limit, capped: String(capped), available: data.available })}
       data-testid="usage-indicator"
     >
-      {used} / {limit} today
+      {t("text", { used, limit })}
     </Link>
   );
 }

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { changeMemberRole } from "@/lib/data/members";
 import { workspaceUrls } from "@/lib/urls";
-import { changeRoleSchema, ROLE_LABEL } from "@/lib/validations/workspace";
+import { changeRoleSchema } from "@/lib/validations/workspace";
 
 export const changeRoleAction = workspaceAction(
   "change-role",
@@ -15,6 +15,6 @@ export const changeRoleAction = workspaceAction(
     if (!result.ok) return result;
     // Changing one's own role changes one's own navigation too.
     revalidatePath(workspaceUrls.root(workspace.slug), "layout");
-    return { ok: true, message: `Role changed to ${ROLE_LABEL[input.role].toLowerCase()}.` };
+    return succeed(undefined, "workspace.roleChanged", { role: input.role });
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { createApiKey } from "@/lib/data/api-keys";
 import { workspaceUrls } from "@/lib/urls";
 import { createApiKeySchema } from "@/lib/validations/workspace";
@@ -11,5 +11,5 @@ export const createApiKeyAction = workspaceAction("create-api-key", "apikey.crea
   const result = await createApiKey(viewer, workspace, input);
   if (!result.ok) return result;
   revalidatePath(workspaceUrls.apiKeys(workspace.slug));
-  return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: result.value };
+  return succeed(result.value, "workspace.keyCreated");
 });

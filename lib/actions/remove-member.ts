@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { removeMember } from "@/lib/data/members";
 import { workspaceUrls } from "@/lib/urls";
 import { memberTargetSchema } from "@/lib/validations/workspace";
@@ -18,6 +18,6 @@ export const removeMemberAction = workspaceAction(
     const result = await removeMember(viewer, workspace, input.userId);
     if (!result.ok) return result;
     revalidatePath(workspaceUrls.members(workspace.slug));
-    return { ok: true, message: "Member removed. Their generations stay in this workspace." };
+    return succeed(undefined, "workspace.memberRemoved");
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { renameWorkspace } from "@/lib/data/workspace-admin";
 import { workspaceUrls } from "@/lib/urls";
 import { renameWorkspaceSchema } from "@/lib/validations/workspace";
@@ -15,6 +15,6 @@ export const renameWorkspaceAction = workspaceAction(
     if (!result.ok) return result;
     // The name shows in the shell's switcher on every page of the workspace.
     revalidatePath(workspaceUrls.root(workspace.slug), "layout");
-    return { ok: true, message: `Renamed to ${input.name}.` };
+    return succeed(undefined, "workspace.renamed", { name: input.name });
   },
 );

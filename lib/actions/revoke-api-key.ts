@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { revokeApiKey } from "@/lib/data/api-keys";
 import { workspaceUrls } from "@/lib/urls";
 import { revokeApiKeySchema } from "@/lib/validations/workspace";
@@ -11,5 +11,5 @@ export const revokeApiKeyAction = workspaceAction("revoke-api-key", "apikey.revo
   const result = await revokeApiKey(viewer, workspace, input.keyId);
   if (!result.ok) return result;
   revalidatePath(workspaceUrls.apiKeys(workspace.slug));
-  return { ok: true, message: "Key revoked." };
+  return succeed(undefined, "workspace.keyRevoked");
 });

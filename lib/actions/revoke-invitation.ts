@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { revokeInvitation } from "@/lib/data/invitations";
 import { workspaceUrls } from "@/lib/urls";
 import { revokeInvitationSchema } from "@/lib/validations/workspace";
@@ -14,6 +14,6 @@ export const revokeInvitationAction = workspaceAction(
     const result = await revokeInvitation(workspace, input.invitationId);
     if (!result.ok) return result;
     revalidatePath(workspaceUrls.members(workspace.slug));
-    return { ok: true, message: "Invitation revoked; its link no longer works." };
+    return succeed(undefined, "workspace.invitationRevoked");
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { setDailyQuota } from "@/lib/data/workspace-admin";
 import { env } from "@/lib/env";
 import { workspaceUrls } from "@/lib/urls";
@@ -16,12 +16,8 @@ export const setDailyQuotaAction = workspaceAction(
     const result = await setDailyQuota(workspace, input.dailyQuota);
     if (!result.ok) return result;
     revalidatePath(workspaceUrls.root(workspace.slug), "layout");
-    return {
-      ok: true,
-      message:
-        input.dailyQuota === null
-          ? `Daily limit reset to the default (${env.WORKSPACE_DAILY_QUOTA}).`
-          : `Daily limit set to ${input.dailyQuota} images.`,
-    };
+    return input.dailyQuota === null
+      ? succeed(undefined, "workspace.quotaReset", { quota: env.WORKSPACE_DAILY_QUOTA })
+      : succeed(undefined, "workspace.quotaSet", { quota: input.dailyQuota });
   },
 );

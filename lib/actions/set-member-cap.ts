@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { setMemberCap } from "@/lib/data/quota";
 import { workspaceUrls } from "@/lib/urls";
 import { setMemberCapSchema } from "@/lib/validations/workspace";
@@ -11,5 +11,5 @@ export const setMemberCapAction = workspaceAction("set-member-cap", "member.cap.
   const result = await setMemberCap(workspace, input.userId, input.dailyCap);
   if (!result.ok) return result;
   revalidatePath(workspaceUrls.root(workspace.slug), "layout");
-  return { ok: true, message: input.dailyCap === null ? "Cap removed." : `Cap set to ${input.dailyCap} images a day.` };
+  return input.dailyCap === null ? succeed(undefined, "workspace.capRemoved") : succeed(undefined, "workspace.capSet", { cap: input.dailyCap });
 });

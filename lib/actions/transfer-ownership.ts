@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { transferOwnership } from "@/lib/data/members";
 import { workspaceUrls } from "@/lib/urls";
 import { transferOwnershipSchema } from "@/lib/validations/workspace";
@@ -16,6 +16,6 @@ export const transferOwnershipAction = workspaceAction(
     if (!result.ok) return result;
     // The former owner's navigation and controls change with their role.
     revalidatePath(workspaceUrls.root(workspace.slug), "layout");
-    return { ok: true, message: "Ownership transferred. You are now an admin of this workspace." };
+    return succeed(undefined, "workspace.ownershipTransferred");
   },
 );

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { USAGE_DAYS, type Spend } from "@/lib/data/usage";
 import { db } from "@/lib/db";
 import { adminEmails } from "@/lib/env";
@@ -98,14 +98,14 @@ export function listSuspendedUsers() {
 
 /** Suspends (or lifts) an account by email; an administrator cannot suspend themselves out of the page. */
 export async function setUserSuspended(admin: Viewer, email: string, suspended: boolean): Promise<Outcome> {
-  if (email.toLowerCase() === admin.email.toLowerCase()) return refusedText("You cannot suspend your own account.", "email");
+  if (email.toLowerCase() === admin.email.toLowerCase()) return refused("workspace.cannotSuspendSelf", undefined, "email");
   const { count } = await db.user.updateMany({ where: { email: { equals: email, mode: "insensitive" } }, data: { suspendedAt: suspended ? new Date() : null } });
-  return count === 1 ? done() : refusedText("No account has that email.", "email");
+  return count === 1 ? done() : refused("workspace.noSuchAccount", undefined, "email");
 }
 
 export async function setWorkspaceSuspended(workspaceId: string, suspended: boolean): Promise<Outcome> {
   const { count } = await db.workspace.updateMany({ where: { id: workspaceId }, data: { suspendedAt: suspended ? new Date() : null } });
-  return count === 1 ? done() : refusedText("That workspace no longer exists.");
+  return count === 1 ? done() : refused("workspace.workspaceGone");
 }
 
 /** Everything /admin shows, as of `now`: workspaces over 30 days, relay health over the last hour and day. */

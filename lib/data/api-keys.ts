@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Viewer } from "@/lib/auth";
 import { ROLE_RANK } from "@/lib/data/members";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -40,7 +40,7 @@ export async function createApiKey(
   workspace: WorkspaceAccess,
   input: { name: string; role: Role },
 ): Promise<Outcome<{ id: string; token: string }>> {
-  if (!keyRolesFor(workspace.role).includes(input.role)) return refusedText("A key cannot have more power than your own role.", "role");
+  if (!keyRolesFor(workspace.role).includes(input.role)) return refused("workspace.keyRoleTooHigh", undefined, "role");
   const token = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.apiKey.create({
     data: {
@@ -97,7 +97,7 @@ export async function revokeApiKey(viewer: Viewer, workspace: WorkspaceAccess, k
     },
     data: { revokedAt: new Date() },
   });
-  return count === 1 ? done() : refusedText("That key does not exist, is not yours, or was already revoked.");
+  return count === 1 ? done() : refused("workspace.keyNotFound");
 }
 
 export interface ApiCaller {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTeam, makeUser } from "@/lib/authz/fixtures";
-import { acceptInvitation, createInvitation, listPendingInvitations, previewInvitation, revokeInvitation } from "@/lib/data/invitations";
+import { acceptInvitation, createInvitation, invitationLetter, listPendingInvitations, previewInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { db } from "@/lib/db";
 
 afterAll(async () => {
@@ -89,6 +89,7 @@ describe("invitations (real PostgreSQL)", () => {
     const someoneElse = await makeUser("other");
     expect(await acceptInvitation(someoneElse, created.value.token)).toMatchObject({
       ok: false,
+      problem: { code: "workspace.invitationForOther", params: { email: invited.email } },
       message: `This invitation is for ${invited.email}. Sign in with that address to accept it.`,
     });
     expect((await acceptInvitation({ ...invited, email: invited.email.toUpperCase() }, created.value.token)).ok).toBe(true);
@@ -158,5 +159,23 @@ describe("invitations (real PostgreSQL)", () => {
       data: { role: "ADMIN" },
     });
     expect((await acceptInvitation(await makeUser("x"), forAdmin.value.token)).ok).toBe(false);
+  });
+
+  it("the words sent with a link are in the invitee's stored language when known, else the inviter's", async () => {
+    const chinese = await makeUser("zh");
+    await db.user.update({ where: { id: chinese.id }, data: { locale: "zh-CN" } });
+    const unset = await makeUser("unset");
+    const base = { inviter: "Ada", workspaceName: "Brand", role: "EDITOR" as const, expiresAt: new Date("2031-05-06T12:00:00Z") };
+
+    const toChinese = await invitationLetter({ ...base, inviterLocale: "en", email: chinese.email.toUpperCase() });
+    expect(toChinese.locale).toBe("zh-CN");
+    expect(toChinese.body).toContain("Ada 邀请你加入 Atelier 上的团队空间“Brand”，角色为编辑者。");
+    expect(toChinese.body).toContain("2031年5月6日");
+
+    const toUnknown = await invitationLetter({ ...base, inviterLocale: "zh-CN", email: unset.email });
+    expect(toUnknown.locale).toBe("zh-CN");
+    const toAnyone = await invitationLetter({ ...base, inviterLocale: "en" });
+    expect(toAnyone).toMatchObject({ locale: "en", subject: "Ada invited you to Brand on Atelier" });
+    expect(toAnyone.body).toContain("with the role Editor. Open the link below to accept; it works until May 6, 2031 (UTC).");
   });
 });

@@ -1,12 +1,17 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { createTranslator } from "next-intl";
 import type { Viewer } from "@/lib/auth";
 import { grantableRoles, lockWorkspace, ROLE_RANK } from "@/lib/data/members";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { formats } from "@/lib/i18n/formats";
+import { messages } from "@/lib/i18n/messages";
+import type { ProblemCode } from "@/lib/i18n/problems";
 import { appUrls } from "@/lib/urls";
 import type { AssignableRole } from "@/lib/validations/workspace";
 
@@ -24,15 +29,16 @@ export async function createInvitation(
   workspace: WorkspaceAccess,
   input: { role: AssignableRole; email?: string; expiresInDays: number; multiUse: boolean },
   now = new Date(),
-): Promise<Outcome<{ token: string; id: string }>> {
+): Promise<Outcome<{ token: string; id: string; expiresAt: Date }>> {
   if (workspace.personal) {
-    return refusedText("Your personal studio is just for you. Create a team workspace to invite people.");
+    return refused("workspace.personalNoInvites");
   }
   if (!grantableRoles(workspace.role).includes(input.role)) {
-    return refusedText("You can only invite people with a role below your own.", "role");
+    return refused("workspace.inviteRoleTooHigh", undefined, "role");
   }
   // 256 random bits, base64url: unguessable and safe in a URL path.
   const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const row = await db.invitation.create({
     data: {
       workspaceId: workspace.id,
@@ -40,12 +46,43 @@ export async function createInvitation(
       role: input.role,
       email: input.email ?? null,
       multiUse: input.multiUse,
-      expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+      expiresAt,
       createdById: viewer.id,
     },
     select: { id: true },
   });
-  return done({ token, id: row.id });
+  return done({ token, id: row.id, expiresAt });
+}
+
+export interface InvitationLetter {
+  locale: Locale;
+  subject: string;
+  body: string;
+}
+
+/**
+ * The words that go with the link to the person invited (Atelier sends no email itself: the
+ * inviter pastes them into their own mail or chat, the link after them). They are addressed to
+ * the invitee, so they are in the invitee's language when it is known (the invitation names the
+ * address of an account that chose a language); otherwise in the inviter's current language, the
+ * one person who reads them before they are sent and knows whom they are writing to.
+ */
+export async function invitationLetter(input: {
+  inviterLocale: Locale;
+  inviter: string;
+  workspaceName: string;
+  role: Role;
+  email?: string;
+  expiresAt: Date;
+}): Promise<InvitationLetter> {
+  const recipient = input.email
+    ? await db.user.findFirst({ where: { email: { equals: input.email, mode: "insensitive" } }, select: { locale: true } })
+    : null;
+  const locale = isLocale(recipient?.locale) ? recipient.locale : input.inviterLocale;
+  // The invitee's time zone is unknown: the date is the UTC one, as the expiry is enforced.
+  const t = createTranslator({ locale, messages: messages[locale], formats, timeZone: "UTC" });
+  const values = { inviter: input.inviter, workspace: input.workspaceName, role: t(`common.roles.${input.role}`), expires: input.expiresAt };
+  return { locale, subject: t("workspace.letter.subject", values), body: t("workspace.letter.body", values) };
 }
 
 export interface PendingInvitationDTO {
@@ -100,11 +137,11 @@ export async function revokeInvitation(workspace: WorkspaceAccess, invitationId:
     where: { id: invitationId, workspaceId: workspace.id },
     select: { role: true, revokedAt: true },
   });
-  if (!found) return refusedText("That invitation does not exist.");
+  if (!found) return refused("workspace.invitationNotFound");
   // Whoever may not hand out a role may not withdraw it either (an admin cannot revoke an admin invite).
   const grantable: readonly Role[] = grantableRoles(workspace.role);
   if (!grantable.includes(found.role)) {
-    return refusedText("Your role in this workspace does not allow that.");
+    return refused("roleForbidden");
   }
   if (!found.revokedAt) {
     await db.invitation.updateMany({ where: { id: invitationId, workspaceId: workspace.id, revokedAt: null }, data: { revokedAt: now } });
@@ -194,12 +231,12 @@ export async function previewInvitation(token: string, now = new Date()): Promis
   };
 }
 
-const STATE_MESSAGE: Record<Exclude<InvitationState, "valid">, string> = {
-  expired: "This invitation has expired. Ask for a new link.",
-  revoked: "This invitation was withdrawn. Ask for a new link.",
-  used: "This invitation has already been used. Ask for a new link.",
-  lapsed: "This invitation no longer works: whoever made it can no longer invite people with this role. Ask for a new link.",
-};
+const STATE_PROBLEM = {
+  expired: "workspace.invitationExpired",
+  revoked: "workspace.invitationRevoked",
+  used: "workspace.invitationUsed",
+  lapsed: "workspace.invitationLapsed",
+} as const satisfies Record<Exclude<InvitationState, "valid">, ProblemCode>;
 
 /**
  * Joins the viewer to the invitation's workspace. Under the workspace lock the invitation is
@@ -214,16 +251,16 @@ export async function acceptInvitation(viewer: Viewer, token: string, now = new 
       where: { tokenHash },
       select: { id: true, workspaceId: true, role: true, email: true, workspace: { select: { slug: true } } },
     });
-    if (!inv) return refusedText("That invitation link is not valid.");
+    if (!inv) return refused("workspace.invitationInvalid");
     await lockWorkspace(tx, inv.workspaceId);
     const fresh = await tx.invitation.findUniqueOrThrow({
       where: { id: inv.id },
       select: { revokedAt: true, expiresAt: true, multiUse: true, acceptedAt: true, role: true, createdById: true },
     });
     const state = stateOf({ ...fresh, creatorRole: await creatorRole(tx, fresh.createdById, inv.workspaceId) }, now);
-    if (state !== "valid") return refusedText(STATE_MESSAGE[state]);
+    if (state !== "valid") return refused(STATE_PROBLEM[state]);
     if (inv.email && inv.email !== viewer.email.toLowerCase()) {
-      return refusedText(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+      return refused("workspace.invitationForOther", { email: inv.email });
     }
     const existing = await tx.membership.findUnique({
       where: { userId_workspaceId: { userId: viewer.id, workspaceId: inv.workspaceId } },

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { makeGeneration, makeTeam, makeUser } from "@/lib/authz/fixtures";
 import {
   changeMemberRole,
-  LAST_OWNER_MESSAGE,
   leaveWorkspace,
   listMembers,
   memberControls,
@@ -67,15 +66,15 @@ describe("members (real PostgreSQL)", () => {
   it("the last owner cannot step down or leave; with a second owner they can", async () => {
     const team = await makeTeam();
     const owner = team.members.OWNER;
-    expect(await changeMemberRole(owner, team.as("OWNER"), owner.id, "ADMIN")).toEqual({ ok: false, message: LAST_OWNER_MESSAGE });
-    expect(await leaveWorkspace(owner, team.as("OWNER"))).toEqual({ ok: false, message: LAST_OWNER_MESSAGE });
+    expect(await changeMemberRole(owner, team.as("OWNER"), owner.id, "ADMIN")).toMatchObject({ ok: false, problem: { code: "workspace.lastOwner" } });
+    expect(await leaveWorkspace(owner, team.as("OWNER"))).toMatchObject({ ok: false, problem: { code: "workspace.lastOwner" } });
 
     await db.membership.update({
       where: { userId_workspaceId: { userId: team.members.ADMIN.id, workspaceId: team.workspace.id } },
       data: { role: "OWNER" },
     });
     expect((await changeMemberRole(owner, team.as("OWNER"), owner.id, "ADMIN")).ok).toBe(true);
-    expect(await leaveWorkspace(team.members.ADMIN, team.as("OWNER"))).toEqual({ ok: false, message: LAST_OWNER_MESSAGE });
+    expect(await leaveWorkspace(team.members.ADMIN, team.as("OWNER"))).toMatchObject({ ok: false, problem: { code: "workspace.lastOwner" } });
   });
 
   it("two owners demoting each other at the same moment: exactly one succeeds", async () => {

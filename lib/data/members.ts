@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db, type Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -10,9 +10,6 @@ import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/validations/workspa
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
-
-export const LAST_OWNER_MESSAGE =
-  "A workspace needs at least one owner. Transfer ownership or make someone else an owner first.";
 
 /** Roles this member may hand out, by invitation or role change: admin only with the power to grant it. */
 export function grantableRoles(actor: Role): AssignableRole[] {
@@ -93,9 +90,6 @@ async function otherOwnerExists(tx: Tx, workspaceId: string, userId: string): Pr
   return count > 0;
 }
 
-const NOT_A_MEMBER = "That person is not a member of this workspace.";
-const NOT_ALLOWED = "Your role in this workspace does not allow that.";
-
 export async function changeMemberRole(
   viewer: Viewer,
   workspace: WorkspaceAccess,
@@ -104,13 +98,13 @@ export async function changeMemberRole(
 ): Promise<Outcome> {
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refusedText(NOT_A_MEMBER);
+    if (!roles) return refused("workspace.memberNotFound");
     const { actor, target } = roles;
-    if (!actor) return refusedText(NOT_ALLOWED);
-    if (!target) return refusedText(NOT_A_MEMBER);
-    if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refusedText(NOT_ALLOWED, "role");
+    if (!actor) return refused("roleForbidden");
+    if (!target) return refused("workspace.memberNotFound");
+    if (!memberControls(actor, target, userId === viewer.id).roles.includes(role)) return refused("roleForbidden", undefined, "role");
     if (target === role) return done();
-    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refusedText(LAST_OWNER_MESSAGE);
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused("workspace.lastOwner");
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role } });
     return done();
   });
@@ -118,27 +112,27 @@ export async function changeMemberRole(
 
 /** Their generations and uploads stay in the workspace; only the membership goes. */
 export async function removeMember(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
-  if (userId === viewer.id) return refusedText("To leave this workspace yourself, use Leave workspace.");
+  if (userId === viewer.id) return refused("workspace.useLeave");
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refusedText(NOT_A_MEMBER);
+    if (!roles) return refused("workspace.memberNotFound");
     const { actor, target } = roles;
-    if (!actor) return refusedText(NOT_ALLOWED);
-    if (!target) return refusedText(NOT_A_MEMBER);
-    if (!memberControls(actor, target, false).canRemove) return refusedText(NOT_ALLOWED);
-    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refusedText(LAST_OWNER_MESSAGE);
+    if (!actor) return refused("roleForbidden");
+    if (!target) return refused("workspace.memberNotFound");
+    if (!memberControls(actor, target, false).canRemove) return refused("roleForbidden");
+    if (target === "OWNER" && !(await otherOwnerExists(tx, workspace.id, userId))) return refused("workspace.lastOwner");
     await tx.membership.delete({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } } });
     return done();
   });
 }
 
 export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess): Promise<Outcome> {
-  if (workspace.personal) return refusedText("Your personal studio is yours for good; it cannot be left.");
+  if (workspace.personal) return refused("workspace.personalCannotLeave");
   return db.$transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspace.id))) return refusedText(NOT_A_MEMBER);
+    if (!(await lockWorkspace(tx, workspace.id))) return refused("workspace.memberNotFound");
     const role = await currentRole(tx, workspace.id, viewer.id);
-    if (!role) return refusedText("You are not a member of this workspace.");
-    if (role === "OWNER" && !(await otherOwnerExists(tx, workspace.id, viewer.id))) return refusedText(LAST_OWNER_MESSAGE);
+    if (!role) return refused("workspace.notYourWorkspace");
+    if (role === "OWNER" && !(await otherOwnerExists(tx, workspace.id, viewer.id))) return refused("workspace.lastOwner");
     await tx.membership.delete({ where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } } });
     return done();
   });
@@ -146,13 +140,13 @@ export async function leaveWorkspace(viewer: Viewer, workspace: WorkspaceAccess)
 
 /** The new owner is promoted and the one handing over becomes an admin, in one step. */
 export async function transferOwnership(viewer: Viewer, workspace: WorkspaceAccess, userId: string): Promise<Outcome> {
-  if (userId === viewer.id) return refusedText("You already own this workspace; pick another member.", "userId");
+  if (userId === viewer.id) return refused("workspace.alreadyOwner", undefined, "userId");
   return db.$transaction(async (tx) => {
     const roles = await lockedRoles(tx, workspace.id, viewer.id, userId);
-    if (!roles) return refusedText(NOT_A_MEMBER);
+    if (!roles) return refused("workspace.memberNotFound");
     const { actor, target } = roles;
-    if (!actor || !can(actor, "workspace.transfer")) return refusedText(NOT_ALLOWED);
-    if (!target) return refusedText(NOT_A_MEMBER, "userId");
+    if (!actor || !can(actor, "workspace.transfer")) return refused("roleForbidden");
+    if (!target) return refused("workspace.memberNotFound", undefined, "userId");
     await tx.membership.update({ where: { userId_workspaceId: { userId, workspaceId: workspace.id } }, data: { role: "OWNER" } });
     await tx.membership.update({
       where: { userId_workspaceId: { userId: viewer.id, workspaceId: workspace.id } },

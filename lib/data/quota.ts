@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/data/members";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -192,13 +192,13 @@ export async function getDailyUsage(workspace: Pick<WorkspaceAccess, "id">, now 
  * set caps for editors and viewers; owners for everyone. The role is checked in the update itself.
  */
 export async function setMemberCap(workspace: WorkspaceAccess, userId: string, dailyCap: number | null): Promise<Outcome> {
-  if (workspace.personal) return refusedText("A personal studio has no member caps; its daily limit is the cap.");
+  if (workspace.personal) return refused("workspace.personalNoCaps");
   const targets: Role[] = workspace.role === "OWNER" ? ["OWNER", "ADMIN", "EDITOR", "VIEWER"] : ["EDITOR", "VIEWER"];
   const { count } = await db.membership.updateMany({
     where: { workspaceId: workspace.id, userId, role: { in: targets } },
     data: { dailyCap },
   });
-  return count === 1 ? done() : refusedText("You cannot set a cap for that member.");
+  return count === 1 ? done() : refused("workspace.capForbidden");
 }
 
 /** Each member's cap and today's count, for the members page (userId → numbers). */

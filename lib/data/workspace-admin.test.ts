@@ -22,10 +22,11 @@ describe("workspace administration (real PostgreSQL)", () => {
     const slug = `brand-${randomBytes(4).toString("hex")}`;
     expect(await createTeamWorkspace(team.outsider, { name: "Brand", slug })).toEqual({ ok: true, value: { slug } });
     expect(await listWorkspacesForViewer(team.outsider)).toContainEqual(expect.objectContaining({ slug, role: "OWNER", personal: false }));
-    expect(await createTeamWorkspace(team.members.EDITOR, { name: "Copy", slug })).toEqual({
+    expect(await createTeamWorkspace(team.members.EDITOR, { name: "Copy", slug })).toMatchObject({
       ok: false,
+      problem: { code: "workspace.slugTaken" },
+      field: "slug",
       message: "That address is already taken; pick another.",
-      fieldErrors: { slug: ["That address is already taken; pick another."] },
     });
   });
 

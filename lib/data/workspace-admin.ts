@@ -1,13 +1,11 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { lockWorkspace } from "@/lib/data/members";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { releaseStoredFiles } from "@/lib/data/release-files";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-const SLUG_TAKEN = "That address is already taken; pick another.";
 
 /** A team workspace, owned by the person who made it. */
 export async function createTeamWorkspace(viewer: Viewer, input: { name: string; slug: string }): Promise<Outcome<{ slug: string }>> {
@@ -24,7 +22,7 @@ export async function createTeamWorkspace(viewer: Viewer, input: { name: string;
     return done({ slug: row.slug });
   } catch (e) {
     // The unique index decides, not a prior lookup: two people racing for one slug get one each way.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refusedText(SLUG_TAKEN, "slug");
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refused("workspace.slugTaken", undefined, "slug");
     throw e;
   }
 }
@@ -44,9 +42,9 @@ export async function setDailyQuota(workspace: WorkspaceAccess, dailyQuota: numb
  * (releaseStoredFiles). The rows go first, in one transaction: a failure leaves the workspace whole.
  */
 export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: string): Promise<Outcome<{ removedFiles: number }>> {
-  if (workspace.personal) return refusedText("Your personal studio cannot be deleted.");
+  if (workspace.personal) return refused("workspace.personalCannotDelete");
   if (confirm.trim().toLowerCase() !== workspace.slug) {
-    return refusedText(`Type ${workspace.slug} exactly to confirm.`, "confirm");
+    return refused("workspace.confirmMismatch", { slug: workspace.slug }, "confirm");
   }
   const keys = await db.$transaction(async (tx) => {
     if (!(await lockWorkspace(tx, workspace.id))) return null;
@@ -57,6 +55,6 @@ export async function deleteWorkspace(workspace: WorkspaceAccess, confirm: strin
     await tx.workspace.delete({ where: { id: workspace.id } });
     return assets.map((a) => a.storageKey);
   });
-  if (!keys) return refusedText("That workspace no longer exists.");
+  if (!keys) return refused("workspace.workspaceGone");
   return done({ removedFiles: await releaseStoredFiles(keys, "delete-workspace") });
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { englishText, problem } from "@/lib/i18n/problems";
 import { createWorkspaceSchema, inviteMemberSchema, setDailyQuotaSchema, setReviewSchema, slugSchema } from "@/lib/validations/workspace";
 
-const slugError = (slug: string) => {
+const slugIssue = (slug: string) => {
   const r = slugSchema.safeParse(slug);
-  return r.success ? null : r.error.issues[0]?.message;
+  return r.success ? null : r.error.issues[0];
 };
+const slugError = (slug: string) => slugIssue(slug)?.message ?? null;
 
 describe("workspace validation", () => {
   it("accepts readable slugs and lower-cases them", () => {
@@ -12,16 +14,17 @@ describe("workspace validation", () => {
     expect(slugError("abc")).toBeNull();
   });
 
-  it("refuses malformed slugs with a message saying what is allowed", () => {
+  it("refuses malformed slugs with a code saying what is allowed", () => {
     for (const bad of ["-team", "team-", "te--am", "te am", "té-am", "team_x", "a/b"]) {
-      expect(slugError(bad)).toMatch(/lower-case letters, digits and single hyphens/);
+      expect(slugError(bad)).toBe("workspace.slugFormat");
     }
-    expect(slugError("ab")).toMatch(/at least 3/);
-    expect(slugError("a".repeat(41))).toMatch(/at most 40/);
+    expect(englishText(problem("workspace.slugFormat"))).toMatch(/lower-case letters, digits and single hyphens/);
+    expect(slugIssue("ab")).toMatchObject({ code: "too_small", minimum: 3 });
+    expect(slugIssue("a".repeat(41))).toMatchObject({ code: "too_big", maximum: 40 });
   });
 
   it("refuses reserved words, whatever the case", () => {
-    for (const reserved of ["new", "NEW", "settings", "api", "invite"]) expect(slugError(reserved)).toMatch(/reserved/);
+    for (const reserved of ["new", "NEW", "settings", "api", "invite"]) expect(slugError(reserved)).toBe("workspace.slugReserved");
   });
 
   it("needs a name", () => {
@@ -49,7 +52,9 @@ describe("workspace validation", () => {
     expect(setDailyQuotaSchema.parse({ workspace: "w", dailyQuota: "25" }).dailyQuota).toBe(25);
     expect(setDailyQuotaSchema.safeParse({ workspace: "w", dailyQuota: "0" }).success).toBe(false);
     expect(setDailyQuotaSchema.safeParse({ workspace: "w", dailyQuota: "2.5" }).success).toBe(false);
-    expect(setDailyQuotaSchema.safeParse({ workspace: "w", dailyQuota: "lots" }).success).toBe(false);
+    expect(setDailyQuotaSchema.safeParse({ workspace: "w", dailyQuota: "lots" }).error?.issues[0]?.message).toBe("workspace.quotaNotNumber");
+    // The bound keeps its own issue (the wrapper says it with its number), not the "not a number" words.
+    expect(setDailyQuotaSchema.safeParse({ workspace: "w", dailyQuota: "0" }).error?.issues[0]).toMatchObject({ code: "too_small", minimum: 1 });
   });
 
   it("review: a status, or empty to clear", () => {

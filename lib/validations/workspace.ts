@@ -41,8 +41,6 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
 
-export const ROLE_LABEL = { OWNER: "Owner", ADMIN: "Admin", EDITOR: "Editor", VIEWER: "Viewer" } as const;
-
 /** Roles an invitation or a role change can hand out; ownership moves only by transfer. */
 export const ASSIGNABLE_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
@@ -52,17 +50,17 @@ const workspace = workspaceRefSchema;
 
 export const workspaceNameSchema = lineTextSchema
   .trim()
-  .min(1, "Give the workspace a name.")
-  .max(WORKSPACE_NAME_MAX_LENGTH, `Keep the name under ${WORKSPACE_NAME_MAX_LENGTH} characters.`);
+  .min(1, "workspace.nameRequired")
+  .max(WORKSPACE_NAME_MAX_LENGTH);
 
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(SLUG_MIN_LENGTH, `Use at least ${SLUG_MIN_LENGTH} characters.`)
-  .max(SLUG_MAX_LENGTH, `Use at most ${SLUG_MAX_LENGTH} characters.`)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. brand-team.")
-  .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved; pick another.");
+  .min(SLUG_MIN_LENGTH)
+  .max(SLUG_MAX_LENGTH)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "workspace.slugFormat")
+  .refine((s) => !RESERVED_SLUGS.has(s), "workspace.slugReserved");
 
 /** A checkbox sends "on" when ticked and nothing at all when not. */
 const checkbox = z
@@ -83,7 +81,7 @@ export const renameWorkspaceSchema = z.object({ workspace, name: workspaceNameSc
 
 export const deleteWorkspaceSchema = z.object({
   workspace,
-  confirm: lineTextSchema.trim().min(1, "Type the workspace's address to confirm."),
+  confirm: lineTextSchema.trim().min(1, "workspace.confirmRequired"),
 });
 
 export const memberTargetSchema = z.object({ workspace, userId: id });
@@ -91,14 +89,14 @@ export const memberTargetSchema = z.object({ workspace, userId: id });
 export const changeRoleSchema = z.object({
   workspace,
   userId: id,
-  role: z.enum(ASSIGNABLE_ROLES, { error: "Pick admin, editor or viewer." }),
+  role: z.enum(ASSIGNABLE_ROLES, { error: "workspace.roleChoice" }),
 });
 
 export const leaveWorkspaceSchema = z.object({ workspace });
 
 export const inviteMemberSchema = z.object({
   workspace,
-  role: z.enum(ASSIGNABLE_ROLES, { error: "Pick the role the invitation grants." }),
+  role: z.enum(ASSIGNABLE_ROLES, { error: "workspace.inviteRoleChoice" }),
   email: z
     .string()
     .trim()
@@ -108,7 +106,7 @@ export const inviteMemberSchema = z.object({
   expiresInDays: z.coerce
     .number()
     .refine((d): d is (typeof INVITE_EXPIRY_DAYS)[number] => (INVITE_EXPIRY_DAYS as readonly number[]).includes(d), {
-      message: "Pick 1, 7 or 30 days.",
+      message: "workspace.expiryChoice",
     }),
   multiUse: checkbox,
 });
@@ -116,27 +114,31 @@ export const inviteMemberSchema = z.object({
 export const revokeInvitationSchema = z.object({ workspace, invitationId: id });
 
 /** 32 random bytes, base64url: exactly 43 characters. */
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That invitation link is not valid.");
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "workspace.invitationInvalid");
 
 export const acceptInvitationSchema = z.object({ token: invitationTokenSchema });
 
-/** A daily image count typed into a form; empty (or absent) is null, which `emptyMeans` explains. */
-const dailyLimit = (min: number, emptyMeans: string) =>
+/**
+ * A daily image count typed into a form; empty (or absent) is null, which `notANumber` (an errors
+ * code) explains. The bounds are said by the wrapper's generic codes, with their numbers.
+ */
+const dailyLimit = (min: number, notANumber: "workspace.capNotNumber" | "workspace.quotaNotNumber") =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
     z.coerce
-      .number({ error: `Enter a whole number, or leave it empty for ${emptyMeans}.` })
-      .int("Use a whole number.")
-      .min(min, `At least ${min} a day.`)
-      .max(MAX_DAILY_QUOTA, `At most ${MAX_DAILY_QUOTA.toLocaleString("en")} a day.`)
+      // Only "not a number" is said here: a schema-wide error would also replace the bounds' codes.
+      .number({ error: (issue) => (issue.code === "invalid_type" ? notANumber : undefined) })
+      .int("workspace.wholeNumber")
+      .min(min)
+      .max(MAX_DAILY_QUOTA)
       .nullable(),
   );
 
 /** Null: no cap of their own, only the workspace quota applies. */
-export const setMemberCapSchema = z.object({ workspace, userId: id, dailyCap: dailyLimit(0, "no cap") });
+export const setMemberCapSchema = z.object({ workspace, userId: id, dailyCap: dailyLimit(0, "workspace.capNotNumber") });
 
 /** Null: the deployment default (WORKSPACE_DAILY_QUOTA). */
-export const setDailyQuotaSchema = z.object({ workspace, dailyQuota: dailyLimit(1, "the default") });
+export const setDailyQuotaSchema = z.object({ workspace, dailyQuota: dailyLimit(1, "workspace.quotaNotNumber") });
 
 export const pinReferenceSchema = z.object({
   workspace,
@@ -178,9 +180,9 @@ export const createApiKeySchema = z.object({
   workspace,
   name: lineTextSchema
     .trim()
-    .min(1, "Name the key after the script that will use it.")
-    .max(API_KEY_NAME_MAX_LENGTH, `Keep the name under ${API_KEY_NAME_MAX_LENGTH} characters.`),
-  role: z.enum(["OWNER", "ADMIN", "EDITOR", "VIEWER"], { error: "Choose what the key may do." }),
+    .min(1, "workspace.keyNameRequired")
+    .max(API_KEY_NAME_MAX_LENGTH),
+  role: z.enum(["OWNER", "ADMIN", "EDITOR", "VIEWER"], { error: "workspace.keyRoleChoice" }),
 });
 
 export const revokeApiKeySchema = z.object({ workspace, keyId: id });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryView } from "@/components/gallery/gallery-view";
@@ -10,19 +11,22 @@ import { homeWorkspaceSlug } from "@/lib/data/workspaces";
 import { appUrls, workspaceUrls } from "@/lib/urls";
 import { isFiltered, parseGalleryFilters } from "@/lib/validations/gallery";
 
-export const metadata: Metadata = { title: "My gallery" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspace.me");
+  return { title: t("title") };
+}
 
 /** Everything the signed-in person made, in every workspace they belong to, newest first. */
 export default async function MyGalleryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireUser();
   const filters = myFilters(parseGalleryFilters(await searchParams));
-  const [page, home] = await Promise.all([listMyGalleryPage(viewer, filters), homeWorkspaceSlug(viewer)]);
+  const [page, home, t] = await Promise.all([listMyGalleryPage(viewer, filters), homeWorkspaceSlug(viewer), getTranslations("workspace.me")]);
 
   return (
     <>
       <div className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight">My gallery</h1>
-        <p className="mt-1 text-sm text-ink-muted">Your images from every workspace you belong to.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-ink-muted">{t("intro")}</p>
       </div>
       <GalleryFilters filters={filters} showWho={false} />
       <GalleryView
@@ -34,27 +38,27 @@ export default async function MyGalleryPage({ searchParams }: { searchParams: Pr
         empty={
           isFiltered({ ...filters, who: "everyone" }) ? (
             <EmptyState
-              title="No results for these filters"
+              title={t("noResults")}
               action={
                 <Link href={appUrls.me} className={buttonClass("secondary")}>
-                  Clear filters
+                  {t("clear")}
                 </Link>
               }
             >
-              None of your images match. Try another word, or widen the filters.
+              {t("noResultsBody")}
             </EmptyState>
           ) : (
             <EmptyState
-              title="No images yet"
+              title={t("empty")}
               action={
                 home ? (
                   <Link href={workspaceUrls.create(home)} className={buttonClass("primary")}>
-                    Create your first image
+                    {t("first")}
                   </Link>
                 ) : undefined
               }
             >
-              Whatever you make, in any workspace, is gathered here.
+              {t("emptyBody")}
             </EmptyState>
           )
         }

@@ -1,51 +1,60 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth";
 import { keyRolesFor, listApiKeys } from "@/lib/data/api-keys";
 import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { env } from "@/lib/env";
 import { can } from "@/lib/permissions";
-import { ROLE_LABEL } from "@/lib/validations/workspace";
 import { CreateKeyForm } from "./_components/create-key-form";
 import { RevokeKeyButton } from "./_components/revoke-key-button";
 
-export const metadata: Metadata = { title: "API keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspace.apiKeys");
+  return { title: t("title") };
+}
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// Protocol words, the same in every language.
+const ENDPOINT = "POST /images/generations";
+const HEADER = "Authorization: Bearer <key>";
+
+const code = (chunks: ReactNode) => <code className="rounded bg-ink/5 px-1 font-mono">{chunks}</code>;
 
 export default async function ApiKeysPage({ params }: PageProps<"/w/[workspace]/api-keys">) {
   const viewer = await requireUser();
   const { workspace: slug } = await params;
   const workspace = await getWorkspaceAccess(viewer, slug);
   if (!workspace || !can(workspace.role, "apikey.create")) notFound();
-  const keys = await listApiKeys(viewer, workspace);
+  const [keys, t, tRoles, format] = await Promise.all([
+    listApiKeys(viewer, workspace),
+    getTranslations("workspace.apiKeys"),
+    getTranslations("common.roles"),
+    getFormatter(),
+  ]);
   const baseUrl = `${env.APP_URL.replace(/\/$/, "")}/api/v1`;
+  const when = (iso: string) => format.dateTime(new Date(iso), "dateTime");
 
   return (
     <div className="space-y-10">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
-        <p className="mt-1 max-w-2xl text-sm text-ink-muted">
-          Scripts call Atelier the way they would call an OpenAI-style image endpoint: base URL{" "}
-          <code className="rounded bg-ink/5 px-1 font-mono">{baseUrl}</code>, <code className="font-mono">POST /images/generations</code>{" "}
-          with <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. Their images land in this workspace&apos;s gallery and
-          count against the same quota and your daily cap.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 max-w-2xl text-sm text-ink-muted">{t.rich("intro", { baseUrl, endpoint: ENDPOINT, header: HEADER, code })}</p>
       </header>
 
       <section aria-labelledby="new-key-heading" className="space-y-3">
         <h2 id="new-key-heading" className="text-lg font-semibold">
-          New key
+          {t("newKey")}
         </h2>
         <CreateKeyForm workspace={workspace.slug} roles={keyRolesFor(workspace.role)} />
       </section>
 
       <section aria-labelledby="keys-heading" className="space-y-3">
         <h2 id="keys-heading" className="text-lg font-semibold">
-          {can(workspace.role, "apikey.revoke.any") ? "Keys in this workspace" : "Your keys"}
+          {can(workspace.role, "apikey.revoke.any") ? t("allKeys") : t("yourKeys")}
         </h2>
         {keys.length === 0 ? (
-          <p className="text-sm text-ink-muted">No keys yet.</p>
+          <p className="text-sm text-ink-muted">{t("none")}</p>
         ) : (
           <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised">
             {keys.map((k) => (
@@ -55,15 +64,13 @@ export default async function ApiKeysPage({ params }: PageProps<"/w/[workspace]/
                     {k.name} <code className="ml-1 font-mono text-xs text-ink-muted">{k.prefix}…</code>
                   </p>
                   <p className="text-ink-muted">
-                    {ROLE_LABEL[k.role]} · {k.own ? "yours" : `by ${k.owner}`} · created {dateFormat.format(new Date(k.createdAt))} ·{" "}
-                    <span data-testid="api-key-last-used">
-                      {k.lastUsedAt ? `last used ${dateFormat.format(new Date(k.lastUsedAt))}` : "never used"}
-                    </span>
+                    {tRoles(k.role)} · {k.own ? t("yours") : t("by", { name: k.owner })} · {t("created", { date: when(k.createdAt) })} ·{" "}
+                    <span data-testid="api-key-last-used">{k.lastUsedAt ? t("lastUsed", { date: when(k.lastUsedAt) }) : t("neverUsed")}</span>
                   </p>
                 </div>
                 {k.revokedAt ? (
                   <span className="rounded-full bg-ink/5 px-2.5 py-0.5 text-xs font-medium" data-testid="api-key-revoked">
-                    Revoked {dateFormat.format(new Date(k.revokedAt))}
+                    {t("revoked", { date: when(k.revokedAt) })}
                   </span>
                 ) : (
                   <RevokeKeyButton workspace={workspace.slug} keyId={k.id} name={k.name} />

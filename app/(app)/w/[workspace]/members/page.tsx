@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { UsageSummary } from "@/components/workspace/usage-summary";
 import { listPendingInvitations } from "@/lib/data/invitations";
 import { grantableRoles, listMembers, memberControls } from "@/lib/data/members";
@@ -7,16 +8,16 @@ import { getDailyUsage, listMemberCaps } from "@/lib/data/quota";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { can } from "@/lib/permissions";
-import { ROLE_LABEL } from "@/lib/validations/workspace";
 import { InviteForm } from "./_components/invite-form";
 import { MemberCapForm } from "./_components/member-cap-form";
 import { LeaveWorkspace } from "./_components/leave-workspace";
 import { MemberControls } from "./_components/member-controls";
 import { RevokeInvitation } from "./_components/revoke-invitation";
 
-export const metadata: Metadata = { title: "Members" };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspace.members");
+  return { title: t("title") };
+}
 
 export default async function MembersPage({ params }: PageProps<"/w/[workspace]/members">) {
   const { viewer, workspace } = await requireWorkspace(params);
@@ -24,11 +25,14 @@ export default async function MembersPage({ params }: PageProps<"/w/[workspace]/
   const canInvite = can(workspace.role, "member.invite") && !workspace.personal;
   const grantable: readonly Role[] = grantableRoles(workspace.role);
   const canCap = can(workspace.role, "member.cap.set") && !workspace.personal;
-  const [members, invitations, usage, caps] = await Promise.all([
+  const [members, invitations, usage, caps, t, tRoles, format] = await Promise.all([
     listMembers(workspace),
     canInvite ? listPendingInvitations(workspace) : Promise.resolve([]),
     getDailyUsage(workspace, new Date(), viewer.id),
     listMemberCaps(workspace),
+    getTranslations("workspace.members"),
+    getTranslations("common.roles"),
+    getFormatter(),
   ]);
   const soleOwner = members.filter((m) => m.role === "OWNER").length === 1;
 
@@ -36,48 +40,46 @@ export default async function MembersPage({ params }: PageProps<"/w/[workspace]/
     <div className="space-y-10">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
-          <p className="mt-1 text-sm text-ink-muted">
-            {workspace.name} · you are {ROLE_LABEL[workspace.role].toLowerCase()}
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-ink-muted">{t("yourRole", { workspace: workspace.name, role: tRoles(workspace.role) })}</p>
         </div>
         {workspace.personal ? null : <LeaveWorkspace workspace={workspace.slug} name={workspace.name} />}
       </header>
 
       <section aria-labelledby="usage-heading" id="usage" className="space-y-3">
         <h2 id="usage-heading" className="text-lg font-semibold">
-          Today&apos;s usage
+          {t("usageHeading")}
         </h2>
         <UsageSummary usage={usage} />
       </section>
 
       <section aria-labelledby="members-heading" className="space-y-3">
         <h2 id="members-heading" className="text-lg font-semibold">
-          {members.length} {members.length === 1 ? "member" : "members"}
+          {t("count", { count: members.length })}
         </h2>
         <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised">
           {members.map((m) => {
             const self = m.userId === viewer.id;
             const controls = memberControls(workspace.role, m.role, self, soleOwner);
             const label = m.name ?? m.email;
+            const today = caps.get(m.userId);
             return (
               <li key={m.userId} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="member-row" data-email={m.email}>
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">
                     {label}
-                    {self ? <span className="ml-2 text-xs font-normal text-ink-muted">(you)</span> : null}
+                    {self ? <span className="ml-2 text-xs font-normal text-ink-muted">{t("you")}</span> : null}
                   </p>
                   <p className="truncate text-sm text-ink-muted">{m.email}</p>
                 </div>
                 <span className="text-xs tabular-nums text-ink-muted" data-testid="member-today">
-                  {caps.get(m.userId)?.used ?? 0}
-                  {caps.get(m.userId)?.cap != null ? ` of ${caps.get(m.userId)!.cap}` : ""} images today
+                  {today?.cap != null ? t("todayOfCap", { used: today.used, cap: today.cap }) : t("today", { used: today?.used ?? 0 })}
                 </span>
                 <span className="rounded-full bg-ink/5 px-2.5 py-0.5 text-xs font-medium" data-testid="member-role">
-                  {ROLE_LABEL[m.role]}
+                  {tRoles(m.role)}
                 </span>
                 {canCap && (workspace.role === "OWNER" || m.role === "EDITOR" || m.role === "VIEWER") ? (
-                  <MemberCapForm workspace={workspace.slug} member={{ userId: m.userId, label, cap: caps.get(m.userId)?.cap ?? null }} />
+                  <MemberCapForm workspace={workspace.slug} member={{ userId: m.userId, label, cap: today?.cap ?? null }} />
                 ) : null}
                 {controls.roles.length > 0 || controls.canRemove ? (
                   <MemberControls
@@ -96,28 +98,28 @@ export default async function MembersPage({ params }: PageProps<"/w/[workspace]/
       {canInvite ? (
         <section aria-labelledby="invite-heading" className="space-y-4">
           <h2 id="invite-heading" className="text-lg font-semibold">
-            Invite people
+            {t("inviteHeading")}
           </h2>
           <InviteForm workspace={workspace.slug} roles={grantableRoles(workspace.role)} />
-          <h3 className="text-base font-semibold">Pending invitations</h3>
+          <h3 className="text-base font-semibold">{t("pendingHeading")}</h3>
           {invitations.length === 0 ? (
-            <p className="text-sm text-ink-muted">No invitation links are open.</p>
+            <p className="text-sm text-ink-muted">{t("noPending")}</p>
           ) : (
-            <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised" aria-label="Pending invitations">
+            <ul className="divide-y divide-ink/10 rounded-card border border-ink/10 bg-paper-raised" aria-label={t("pendingHeading")}>
               {invitations.map((inv) => (
                 <li key={inv.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm" data-testid="invitation-row">
                   <div className="min-w-0 flex-1">
                     <p className="font-medium">
-                      {ROLE_LABEL[inv.role]} · {inv.email ?? "anyone with the link"}
+                      {tRoles(inv.role)} · {inv.email ?? t("anyone")}
                     </p>
                     <p className="text-ink-muted">
-                      {inv.multiUse ? `Multi-use, used ${inv.uses} ${inv.uses === 1 ? "time" : "times"}` : "Single use"} · expires{" "}
-                      {dateFormat.format(new Date(inv.expiresAt))}
-                      {inv.invitedBy ? ` · by ${inv.invitedBy}` : ""}
+                      {inv.multiUse ? t("multiUse", { uses: inv.uses }) : t("singleUse")} ·{" "}
+                      {t("expires", { date: format.dateTime(new Date(inv.expiresAt), "date") })}
+                      {inv.invitedBy ? <> · {t("invitedBy", { name: inv.invitedBy })}</> : null}
                     </p>
                   </div>
                   {grantable.includes(inv.role) ? (
-                    <RevokeInvitation workspace={workspace.slug} invitationId={inv.id} description={`${ROLE_LABEL[inv.role]} invitation`} />
+                    <RevokeInvitation workspace={workspace.slug} invitationId={inv.id} description={t("invitationOf", { role: tRoles(inv.role) })} />
                   ) : null}
                 </li>
               ))}
@@ -125,9 +127,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[workspace]/
           )}
         </section>
       ) : workspace.personal ? (
-        <p className="rounded-card border border-dashed border-ink/15 px-6 py-8 text-center text-sm text-ink-muted">
-          This is your personal studio. To work with others, create a team workspace from the workspace menu.
-        </p>
+        <p className="rounded-card border border-dashed border-ink/15 px-6 py-8 text-center text-sm text-ink-muted">{t("personal")}</p>
       ) : null}
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Money } from "@/components/workspace/money";
+import { useFormatter, useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Money, spendText } from "@/components/workspace/money";
 import { UsageChart } from "@/components/workspace/usage-chart";
 import { UsageSummary } from "@/components/workspace/usage-summary";
 import { requireUser } from "@/lib/auth";
@@ -10,17 +12,21 @@ import { getWorkspaceAccess } from "@/lib/data/workspaces";
 import { can } from "@/lib/permissions";
 import { apiUrls } from "@/lib/urls";
 
-export const metadata: Metadata = { title: "Usage" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("usage.page");
+  return { title: t("title") };
+}
 
 function Row({ label, totals }: { label: string; totals: UsageTotals }) {
+  const format = useFormatter();
   return (
     <tr className="border-t border-ink/10">
       <th scope="row" className="py-2 pr-4 text-left font-medium">
         {label}
       </th>
-      <td className="py-2 pr-4 text-right tabular-nums">{totals.images}</td>
-      <td className="py-2 pr-4 text-right tabular-nums">{totals.calls}</td>
-      <td className="py-2 pr-4 text-right tabular-nums">{totals.failures}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{format.number(totals.images)}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{format.number(totals.calls)}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{format.number(totals.failures)}</td>
       <td className="py-2 text-right">
         <Money spend={totals.spend} />
       </td>
@@ -29,6 +35,7 @@ function Row({ label, totals }: { label: string; totals: UsageTotals }) {
 }
 
 function Table({ caption, first, rows, testId }: { caption: string; first: string; rows: { label: string; totals: UsageTotals }[]; testId: string }) {
+  const t = useTranslations("usage.page");
   return (
     <table className="w-full text-sm" data-testid={testId}>
       <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
@@ -38,16 +45,16 @@ function Table({ caption, first, rows, testId }: { caption: string; first: strin
             {first}
           </th>
           <th scope="col" className="pb-1 pr-4 text-right font-medium">
-            Images
+            {t("images")}
           </th>
           <th scope="col" className="pb-1 pr-4 text-right font-medium">
-            Calls
+            {t("calls")}
           </th>
           <th scope="col" className="pb-1 pr-4 text-right font-medium">
-            Failed
+            {t("failed")}
           </th>
           <th scope="col" className="pb-1 text-right font-medium">
-            Spend
+            {t("spend")}
           </th>
         </tr>
       </thead>
@@ -55,7 +62,7 @@ function Table({ caption, first, rows, testId }: { caption: string; first: strin
         {rows.length === 0 ? (
           <tr>
             <td colSpan={5} className="py-3 text-ink-muted">
-              No calls yet.
+              {t("noCalls")}
             </td>
           </tr>
         ) : (
@@ -71,20 +78,23 @@ export default async function UsagePage({ params }: PageProps<"/w/[workspace]/us
   const { workspace: slug } = await params;
   const workspace = await getWorkspaceAccess(viewer, slug);
   if (!workspace || !can(workspace.role, "usage.view.own")) notFound();
-  const [report, today] = await Promise.all([getWorkspaceUsage(viewer, workspace), getDailyUsage(workspace, new Date(), viewer.id)]);
+  const [report, today, t, format] = await Promise.all([
+    getWorkspaceUsage(viewer, workspace),
+    getDailyUsage(workspace, new Date(), viewer.id),
+    getTranslations("usage.page"),
+    getFormatter(),
+  ]);
+  const { totals } = report;
 
   return (
     <div className="space-y-10">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
-          <p className="mt-1 text-sm text-ink-muted">
-            {report.ownOnly ? "Your calls" : "Everyone's calls"} in {workspace.name}, last {USAGE_DAYS} days (UTC). Spend counts calls the
-            relay charged; calls that may have been charged are shown apart.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-ink-muted">{t("intro", { own: String(report.ownOnly), workspace: workspace.name, days: USAGE_DAYS })}</p>
         </div>
         <a href={apiUrls.usageExport(workspace.slug)} className="text-sm font-medium text-accent" download>
-          Export CSV
+          {t("export")}
         </a>
       </header>
 
@@ -92,13 +102,15 @@ export default async function UsagePage({ params }: PageProps<"/w/[workspace]/us
 
       <section aria-labelledby="chart-heading" className="space-y-3 rounded-card border border-ink/10 bg-paper-raised p-4">
         <h2 id="chart-heading" className="text-lg font-semibold">
-          <span data-testid="usage-total-images">{report.totals.images}</span> images · {report.totals.calls} calls ·{" "}
-          {report.totals.failures} failed · <Money spend={report.totals.spend} />
-          {Object.keys(report.totals.maybeSpend).length ? (
-            <span className="text-sm font-normal text-ink-muted">
-              {" "}
-              (+ <Money spend={report.totals.maybeSpend} /> possibly charged)
-            </span>
+          {t.rich("totals", {
+            images: totals.images,
+            calls: totals.calls,
+            failures: totals.failures,
+            spend: spendText(format, totals.spend),
+            n: (chunks) => <span data-testid="usage-total-images">{chunks}</span>,
+          })}
+          {Object.keys(totals.maybeSpend).length ? (
+            <span className="text-sm font-normal text-ink-muted"> {t("maybe", { spend: spendText(format, totals.maybeSpend) })}</span>
           ) : null}
         </h2>
         <UsageChart days={report.days} />
@@ -106,22 +118,22 @@ export default async function UsagePage({ params }: PageProps<"/w/[workspace]/us
 
       <div className="grid gap-8 lg:grid-cols-2">
         {report.ownOnly ? null : (
-          <Table caption="By member" first="Member" testId="usage-members" rows={report.members.map((m) => ({ label: m.name, totals: m }))} />
+          <Table caption={t("byMember")} first={t("member")} testId="usage-members" rows={report.members.map((m) => ({ label: m.name, totals: m }))} />
         )}
-        <Table caption="By model" first="Model" testId="usage-models" rows={report.models.map((m) => ({ label: m.model, totals: m }))} />
+        <Table caption={t("byModel")} first={t("model")} testId="usage-models" rows={report.models.map((m) => ({ label: m.model, totals: m }))} />
       </div>
 
       <section aria-labelledby="failures-heading" className="space-y-2">
         <h2 id="failures-heading" className="text-base font-semibold">
-          Failed calls by reason
+          {t("failuresHeading")}
         </h2>
         {report.failuresByClass.length === 0 ? (
-          <p className="text-sm text-ink-muted">None.</p>
+          <p className="text-sm text-ink-muted">{t("noFailures")}</p>
         ) : (
           <ul className="flex flex-wrap gap-2 text-sm" data-testid="usage-failures">
             {report.failuresByClass.map((f) => (
               <li key={f.outcome} className="rounded-full bg-ink/5 px-3 py-1">
-                <code className="font-mono">{f.outcome}</code> · <span className="tabular-nums">{f.calls}</span>
+                <code className="font-mono">{f.outcome}</code> · <span className="tabular-nums">{format.number(f.calls)}</span>
               </li>
             ))}
           </ul>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/ui/form-state";
+import { useFieldProblems } from "@/components/ui/problem";
+import { useStateMessage } from "@/components/workspace/state-message";
 import { createWorkspaceAction } from "@/lib/actions/create-workspace";
 import { SLUG_MAX_LENGTH, WORKSPACE_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
 
@@ -21,7 +23,10 @@ function suggestSlug(name: string): string {
 }
 
 export function CreateWorkspaceForm() {
+  const t = useTranslations("workspace.new");
   const [state, action, pending] = useActionState(createWorkspaceAction, undefined);
+  const message = useStateMessage();
+  const fieldProblems = useFieldProblems(state?.fieldProblems);
   const [name, setName] = useState(state?.values?.name ?? "");
   const [slug, setSlug] = useState(state?.values?.slug ?? "");
   // The address follows the name until the person edits it themselves.
@@ -29,7 +34,7 @@ export function CreateWorkspaceForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <Field
-        label="Name"
+        label={t("name")}
         name="name"
         value={name}
         onChange={(e) => {
@@ -38,10 +43,10 @@ export function CreateWorkspaceForm() {
         }}
         maxLength={WORKSPACE_NAME_MAX_LENGTH}
         required
-        errors={state?.fieldErrors?.name}
+        errors={fieldProblems("name")}
       />
       <Field
-        label="Address"
+        label={t("address")}
         name="slug"
         value={slug}
         onChange={(e) => {
@@ -52,12 +57,12 @@ export function CreateWorkspaceForm() {
         autoCapitalize="none"
         spellCheck={false}
         required
-        hint={`Lower-case letters, digits and hyphens: /w/${slug || "your-team"}`}
-        errors={state?.fieldErrors?.slug}
+        hint={t("addressHint", { slug: slug || t("slugExample") })}
+        errors={fieldProblems("slug")}
       />
-      <FormMessage message={state?.ok === false ? generalMessage(state) : undefined} />
+      <FormMessage message={state?.ok === false ? message(state) : undefined} />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Creating…" : "Create workspace"}
+        {pending ? t("creating") : t("create")}
       </Button>
     </form>
   );

@@ -1,17 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/ui/form-state";
+import { useFieldProblems } from "@/components/ui/problem";
+import { useStateMessage } from "@/components/workspace/state-message";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { API_KEY_NAME_MAX_LENGTH, ROLE_LABEL } from "@/lib/validations/workspace";
+import { API_KEY_NAME_MAX_LENGTH } from "@/lib/validations/workspace";
 
 /** Names a new key and picks its role (at most the maker's); the token appears once, below the form. */
 export function CreateKeyForm({ workspace, roles }: { workspace: string; roles: Role[] }) {
+  const t = useTranslations("workspace.apiKeys");
+  const tRoles = useTranslations("common.roles");
   const [state, action, pending] = useActionState(createApiKeyAction, undefined);
+  const message = useStateMessage();
+  const fieldProblems = useFieldProblems(state?.fieldProblems);
   const token = state?.ok ? (state.data as { token: string } | undefined)?.token : undefined;
   return (
     <div className="space-y-4">
@@ -19,32 +25,32 @@ export function CreateKeyForm({ workspace, roles }: { workspace: string; roles: 
         <input type="hidden" name="workspace" value={workspace} />
         <div className="min-w-56 flex-1">
           <Field
-            label="Key name"
+            label={t("keyName")}
             name="name"
             maxLength={API_KEY_NAME_MAX_LENGTH}
-            placeholder="e.g. nightly catalogue script"
+            placeholder={t("keyNameExample")}
             defaultValue={state?.values?.name ?? ""}
-            errors={state?.fieldErrors?.name}
+            errors={fieldProblems("name")}
           />
         </div>
         <label className="space-y-1.5 text-sm font-medium text-ink-soft">
-          <span className="block">Acts as</span>
+          <span className="block">{t("actsAs")}</span>
           <select name="role" defaultValue={roles.includes("EDITOR") ? "EDITOR" : roles[0]} className="rounded-lg border border-ink/15 bg-paper-raised px-2 py-2 text-sm">
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {tRoles(r)}
               </option>
             ))}
           </select>
         </label>
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create key"}
+          {pending ? t("creating") : t("create")}
         </Button>
       </form>
-      <FormMessage message={generalMessage(state)} ok={state?.ok} />
+      <FormMessage message={message(state)} ok={state?.ok} />
       {token ? (
         <div className="space-y-1 rounded-card border border-accent/40 bg-paper-raised p-4" data-testid="new-api-key">
-          <p className="text-sm font-medium">Your new key (shown only this once):</p>
+          <p className="text-sm font-medium">{t("newToken")}</p>
           <code className="block break-all rounded bg-ink/5 px-2 py-1.5 font-mono text-sm" data-testid="new-api-key-token">
             {token}
           </code>

@@ -1,10 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useProblemText } from "@/components/ui/problem";
 import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
 
 export function LeaveWorkspace({ workspace, name }: { workspace: string; name: string }) {
+  const t = useTranslations("workspace.leave");
+  const text = useProblemText();
   const [state, action, pending] = useActionState(leaveWorkspaceAction, undefined);
   const [confirming, setConfirming] = useState(false);
   return (
@@ -12,21 +16,21 @@ export function LeaveWorkspace({ workspace, name }: { workspace: string; name: s
       {confirming ? (
         <form action={action} className="flex items-center gap-2">
           <input type="hidden" name="workspace" value={workspace} />
-          <span className="text-sm">Leave {name}? Your generations stay here.</span>
+          <span className="text-sm">{t("confirm", { name })}</span>
           <Button type="submit" variant="danger" className="px-3 py-1.5" disabled={pending}>
-            {pending ? "Leaving…" : "Yes, leave"}
+            {pending ? t("leaving") : t("yes")}
           </Button>
           <Button type="button" variant="ghost" className="px-3 py-1.5" onClick={() => setConfirming(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
         </form>
       ) : (
         <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-          Leave workspace
+          {t("button")}
         </Button>
       )}
       <p aria-live="polite" role="status" className="max-w-sm text-right text-xs text-danger">
-        {state?.ok === false ? state.message : null}
+        {state?.ok === false ? text(state.problem) : null}
       </p>
     </div>
   );

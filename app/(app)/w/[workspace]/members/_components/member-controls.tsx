@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useStateMessage } from "@/components/workspace/state-message";
 import { changeRoleAction } from "@/lib/actions/change-role";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ROLE_LABEL, type AssignableRole } from "@/lib/validations/workspace";
+import type { AssignableRole } from "@/lib/validations/workspace";
 
 interface Props {
   workspace: string;
@@ -16,11 +18,14 @@ interface Props {
 }
 
 export function MemberControls({ workspace, member, roles, canRemove }: Props) {
+  const t = useTranslations("workspace.memberControls");
+  const tRoles = useTranslations("common.roles");
+  const stateMessage = useStateMessage();
   const [roleState, changeRole, changing] = useActionState(changeRoleAction, undefined);
   const [removeState, remove, removing] = useActionState(removeMemberAction, undefined);
   const [confirming, setConfirming] = useState(false);
   const current = (roles as readonly Role[]).includes(member.role) ? member.role : "";
-  const message = removeState?.ok === false ? removeState.message : roleState?.message;
+  const message = stateMessage(removeState?.ok === false ? removeState : roleState);
   const failed = removeState?.ok === false || roleState?.ok === false;
 
   return (
@@ -33,22 +38,22 @@ export function MemberControls({ workspace, member, roles, canRemove }: Props) {
             name="role"
             defaultValue={current}
             required
-            aria-label={`New role for ${member.label}`}
+            aria-label={t("newRole", { name: member.label })}
             className="rounded-lg border border-ink/15 bg-paper-raised px-2 py-1.5 text-sm"
           >
             {current ? null : (
               <option value="" disabled>
-                Choose a role
+                {t("chooseRole")}
               </option>
             )}
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {tRoles(r)}
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={changing} aria-label={`Change role of ${member.label}`}>
-            {changing ? "Saving…" : "Change"}
+          <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={changing} aria-label={t("changeRoleOf", { name: member.label })}>
+            {changing ? t("saving") : t("change")}
           </Button>
         </form>
       ) : null}
@@ -57,16 +62,16 @@ export function MemberControls({ workspace, member, roles, canRemove }: Props) {
           <form action={remove} className="flex items-center gap-2">
             <input type="hidden" name="workspace" value={workspace} />
             <input type="hidden" name="userId" value={member.userId} />
-            <Button type="submit" variant="danger" className="px-3 py-1.5" disabled={removing} aria-label={`Confirm removing ${member.label}`}>
-              {removing ? "Removing…" : "Yes, remove"}
+            <Button type="submit" variant="danger" className="px-3 py-1.5" disabled={removing} aria-label={t("confirmRemove", { name: member.label })}>
+              {removing ? t("removing") : t("yesRemove")}
             </Button>
             <Button type="button" variant="ghost" className="px-3 py-1.5" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </form>
         ) : (
-          <Button type="button" variant="ghost" className="px-3 py-1.5 text-danger" onClick={() => setConfirming(true)} aria-label={`Remove ${member.label}`}>
-            Remove
+          <Button type="button" variant="ghost" className="px-3 py-1.5 text-danger" onClick={() => setConfirming(true)} aria-label={t("removeName", { name: member.label })}>
+            {t("remove")}
           </Button>
         )
       ) : null}

@@ -1,32 +1,37 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { generalMessage } from "@/components/ui/form-state";
+import { useFieldProblems } from "@/components/ui/problem";
+import { useStateMessage } from "@/components/workspace/state-message";
 import { setDailyQuotaAction } from "@/lib/actions/set-daily-quota";
 import { MAX_DAILY_QUOTA } from "@/lib/validations/workspace";
 
 export function QuotaForm({ workspace, dailyQuota }: { workspace: string; dailyQuota: number | null }) {
   const [state, action, pending] = useActionState(setDailyQuotaAction, undefined);
+  const t = useTranslations("workspace.settings");
+  const message = useStateMessage();
+  const fieldProblems = useFieldProblems(state?.fieldProblems);
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="workspace" value={workspace} />
       <Field
-        label="Images per day"
+        label={t("quotaLabel")}
         name="dailyQuota"
         type="number"
         inputMode="numeric"
         min={1}
         max={MAX_DAILY_QUOTA}
-        placeholder="default"
+        placeholder={t("quotaDefault")}
         defaultValue={state?.values?.dailyQuota ?? dailyQuota ?? ""}
-        errors={state?.fieldErrors?.dailyQuota}
+        errors={fieldProblems("dailyQuota")}
       />
-      <FormMessage message={generalMessage(state)} ok={state?.ok} />
+      <FormMessage message={message(state)} ok={state?.ok} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save limit"}
+        {pending ? t("saving") : t("saveQuota")}
       </Button>
     </form>
   );
