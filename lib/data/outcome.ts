@@ -29,5 +29,5 @@ export function refused(code: ProblemCode, params?: ProblemParams, field?: strin
 
 /** @deprecated English text only; say it as a code with refused(). */
 export function refusedText(message: string, field?: string): Outcome<never> {
-  return { ok: false, message, ...(field ? { field, fieldErrors: { [field]: [message] } } : {}) };
+  return { ok: false, message, ...(field ? { fieldErrors: { [field]: [message] } } : {}) };
 }
