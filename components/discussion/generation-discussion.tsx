@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { useFieldProblems, useProblemText } from "@/components/ui/problem";
 import { addCommentAction } from "@/lib/actions/add-comment";
 import type { ActionInput, ActionState } from "@/lib/actions/action";
 import { setReviewAction } from "@/lib/actions/set-review";
@@ -54,12 +55,14 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
   const [commentState, comment, commenting] = useActionState(adopt(addCommentAction), undefined);
   const [reviewState, review, reviewing] = useActionState(adopt(setReviewAction), undefined);
   const { review: current, comments } = discussion;
+  const text = useProblemText();
+  const commentField = useFieldProblems(commentState?.fieldProblems);
   // Said in the viewer's language from what the server stored, not from the action's own words.
   const reviewNotice = !reviewState
     ? null
     : reviewState.ok
       ? t(reviewState.data?.review ? `discussion.marked.${reviewState.data.review.status}` : "discussion.marked.cleared")
-      : reviewState.message;
+      : text(reviewState.problem);
 
   return (
     <section aria-labelledby={`discussion-${discussion.generationId}`} className="space-y-5" data-testid="generation-discussion">
@@ -150,13 +153,13 @@ export function GenerationDiscussion({ workspace, discussion: initial, onChange 
             required
             defaultValue={commentState?.ok === false ? commentState.values?.body : undefined}
             aria-describedby={`comment-hint-${discussion.generationId}`}
-            aria-invalid={commentState?.fieldErrors?.body ? true : undefined}
+            aria-invalid={commentState?.fieldProblems?.body ? true : undefined}
             className="block w-full rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm aria-invalid:border-danger"
           />
           <p id={`comment-hint-${discussion.generationId}`} className="text-xs text-ink-muted">
             {t("discussion.hint")}
           </p>
-          <FormMessage message={commentState?.ok === false ? (commentState.fieldErrors?.body?.[0] ?? commentState.message) : undefined} />
+          <FormMessage message={commentState?.ok === false ? (commentField("body")?.[0] ?? text(commentState.problem)) : undefined} />
           <Button type="submit" disabled={commenting}>
             {t(commenting ? "discussion.posting" : "discussion.post")}
           </Button>

@@ -166,7 +166,7 @@ export function ImageDetail({ generation: g, image, collections, onCollectionCre
           <dd className="break-all">{g.model}</dd>
           <dt className="text-ink-muted">{t("detail.author")}</dt>
           <dd>
-            {g.author.name}
+            {g.author.isViewer ? t("detail.you") : (g.author.name ?? t("detail.someone"))}
             {g.viaApi ? (
               <span className="block text-xs text-ink-muted" data-testid="detail-via-api">
                 {t("grid.viaApi", { key: g.viaApi.keyName })}

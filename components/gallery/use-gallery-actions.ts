@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { useProblemText } from "@/components/ui/problem";
 import { addToCollectionAction } from "@/lib/actions/add-to-collection";
 import { createCollectionAction } from "@/lib/actions/create-collection";
 import { deleteGenerationAction } from "@/lib/actions/delete-generation";
@@ -13,7 +14,7 @@ import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import type { ActionState } from "@/lib/actions/action";
 import type { DiscussionDTO } from "@/lib/data/comments";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
-import type { DeleteOutcome } from "@/lib/data/gallery/types";
+import type { Deleted } from "@/lib/data/gallery/types";
 import type { GalleryUpdate } from "./gallery-state";
 
 interface Options {
@@ -23,8 +24,6 @@ interface Options {
   announce: (message: string) => void;
 }
 
-type Deleted = Extract<DeleteOutcome, { ok: true }>;
-
 /**
  * Every gallery change, as the grid, the lightbox, the detail page and the selection bar make it:
  * call the action, then apply what the server confirmed (or say why not). `busy` names the change
@@ -32,6 +31,7 @@ type Deleted = Extract<DeleteOutcome, { ok: true }>;
  */
 export function useGalleryActions({ onUpdate, announce }: Options) {
   const t = useTranslations("gallery.notice");
+  const text = useProblemText();
   const [busy, setBusy] = useState<string | null>(null);
 
   const run = useCallback(
@@ -40,7 +40,7 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
       try {
         const result = await call();
         if (!result.ok) {
-          announce(result.message ?? t("failed"));
+          announce(text(result.problem) ?? t("failed"));
           return null;
         }
         const message = done(result.data as T);
@@ -53,7 +53,7 @@ export function useGalleryActions({ onUpdate, announce }: Options) {
         setBusy(null);
       }
     },
-    [announce, t],
+    [announce, t, text],
   );
 
   const removed = useCallback(

@@ -6,6 +6,7 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useFieldProblems, useProblemText } from "@/components/ui/problem";
 import { createShareLinkAction } from "@/lib/actions/create-share-link";
 import { workspaceUrls } from "@/lib/urls";
 import { SHARE_EXPIRIES, SHARE_PASSWORD_MIN_LENGTH } from "@/lib/validations/share";
@@ -30,6 +31,8 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
   const headingId = useId();
   const [state, formAction, pending] = useActionState(createShareLinkAction, undefined);
   const created = state?.ok ? state.data : undefined;
+  const text = useProblemText();
+  const fieldText = useFieldProblems(state?.fieldProblems);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -143,10 +146,10 @@ export function ShareDialog({ workspace, target, subject, onClose }: ShareDialog
               type="password"
               autoComplete="new-password"
               hint={t("passwordHint", { min: SHARE_PASSWORD_MIN_LENGTH })}
-              errors={state?.fieldErrors?.password}
+              errors={fieldText("password")}
             />
 
-            <FormMessage message={state && !state.ok ? state.message : undefined} />
+            <FormMessage message={state && !state.ok ? text(state.problem) : undefined} />
 
             <div className="flex justify-end gap-2">
               <button type="button" onClick={close} className={buttonClass("ghost")}>

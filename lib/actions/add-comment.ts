@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { addComment, getGenerationDiscussion } from "@/lib/data/comments";
 import { addCommentSchema } from "@/lib/validations/workspace";
 
@@ -13,6 +13,6 @@ export const addCommentAction = workspaceAction(
     const result = await addComment(viewer, workspace, input.generationId, input.body);
     if (!result.ok) return result;
     const discussion = await getGenerationDiscussion(viewer, workspace, input.generationId);
-    return { ok: true, message: "Comment added.", data: discussion };
+    return succeed(discussion, "gallery.commentAdded");
   },
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { addToCollection } from "@/lib/data/collections";
 import { collectionItemsSchema } from "@/lib/validations/gallery";
 
@@ -10,15 +10,6 @@ export const addToCollectionAction = workspaceAction(
   collectionItemsSchema,
   async ({ workspace, input }) => {
     const result = await addToCollection(workspace, input.collectionId, input.imageIds);
-    if (!result.ok) {
-      return {
-        ok: false,
-        message:
-          result.reason === "collection-not-found"
-            ? "That collection is not here any more."
-            : "Some of those images are no longer here. Reload the page and try again.",
-      };
-    }
-    return { ok: true, data: { collectionId: input.collectionId, imageIds: input.imageIds } };
+    return result.ok ? succeed({ collectionId: input.collectionId, imageIds: input.imageIds }) : result;
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
-import { ActionError, workspaceAction } from "@/lib/actions/action";
-import { CollectionImagesNotFoundError, createCollection } from "@/lib/data/collections";
+import { succeed, workspaceAction } from "@/lib/actions/action";
+import { createCollection } from "@/lib/data/collections";
 import { createCollectionSchema } from "@/lib/validations/gallery";
 
 /** Makes a named collection in the workspace, optionally starting with the selected images. */
@@ -10,12 +10,8 @@ export const createCollectionAction = workspaceAction(
   "collection.manage",
   createCollectionSchema,
   async ({ viewer, workspace, input }) => {
-    try {
-      const collection = await createCollection(viewer, workspace, input.name, input.imageIds);
-      return { ok: true, message: `Created “${collection.name}”.`, data: collection };
-    } catch (e) {
-      if (e instanceof CollectionImagesNotFoundError) throw new ActionError(e.message);
-      throw e;
-    }
+    const created = await createCollection(viewer, workspace, input.name, input.imageIds);
+    if (!created.ok) return created;
+    return succeed(created.value, "gallery.collectionCreated", { name: created.value.name });
   },
 );

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ActionError, workspaceAction } from "@/lib/actions/action";
-import { createShareLink, ShareRefusedError } from "@/lib/data/share/links";
+import { succeed, workspaceAction } from "@/lib/actions/action";
+import { createShareLink } from "@/lib/data/share/links";
 import { workspaceUrls } from "@/lib/urls";
 import { createShareLinkSchema } from "@/lib/validations/share";
 
@@ -16,13 +16,9 @@ export const createShareLinkAction = workspaceAction(
   "share.create.own",
   createShareLinkSchema,
   async ({ viewer, workspace, input }) => {
-    try {
-      const link = await createShareLink(viewer, workspace, input);
-      revalidatePath(workspaceUrls.shared(workspace.slug));
-      return { ok: true, message: "Link created. Anyone with it can see what you shared.", data: link };
-    } catch (e) {
-      if (e instanceof ShareRefusedError) throw new ActionError(e.message);
-      throw e;
-    }
+    const link = await createShareLink(viewer, workspace, input);
+    if (!link.ok) return link;
+    revalidatePath(workspaceUrls.shared(workspace.slug));
+    return succeed(link.value, "gallery.linkCreated");
   },
 );

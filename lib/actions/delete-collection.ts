@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { deleteCollection } from "@/lib/data/collections";
 import { deleteCollectionSchema } from "@/lib/validations/gallery";
 
@@ -10,9 +10,7 @@ export const deleteCollectionAction = workspaceAction(
   "collection.manage",
   deleteCollectionSchema,
   async ({ workspace, input }) => {
-    if (!(await deleteCollection(workspace, input.collectionId))) {
-      return { ok: false, message: "That collection is not here any more." };
-    }
-    return { ok: true, data: { id: input.collectionId } };
+    const deleted = await deleteCollection(workspace, input.collectionId);
+    return deleted.ok ? succeed({ id: input.collectionId }) : deleted;
   },
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { fail, succeed, workspaceAction } from "@/lib/actions/action";
+import { workspaceAction } from "@/lib/actions/action";
 import { deleteGeneration } from "@/lib/data/gallery/delete";
 import { deleteGenerationSchema } from "@/lib/validations/gallery";
 
@@ -13,8 +13,6 @@ export const deleteGenerationAction = workspaceAction(
   "generation.delete.own",
   deleteGenerationSchema,
   async ({ viewer, workspace, input }) => {
-    const outcome = await deleteGeneration(viewer, workspace, input.generationId);
-    if (outcome.ok) return succeed(outcome);
-    return fail(outcome.reason === "forbidden" ? "studio.deleteForbidden" : "studio.generationGone");
+    return deleteGeneration(viewer, workspace, input.generationId);
   },
 );

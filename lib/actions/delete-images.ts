@@ -1,7 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/actions/action";
-import { DELETE_REFUSED, deleteImages } from "@/lib/data/gallery/delete";
+import { deleteImages } from "@/lib/data/gallery/delete";
 import { deleteImagesSchema } from "@/lib/validations/gallery";
 
 /** Deletes a selection of images, all or none (one the viewer may not delete refuses the lot). */
@@ -10,7 +10,6 @@ export const deleteImagesAction = workspaceAction(
   "generation.delete.own",
   deleteImagesSchema,
   async ({ viewer, workspace, input }) => {
-    const outcome = await deleteImages(viewer, workspace, input.imageIds);
-    return outcome.ok ? { ok: true, data: outcome } : { ok: false, message: DELETE_REFUSED[outcome.reason] };
+    return deleteImages(viewer, workspace, input.imageIds);
   },
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { setFavorite } from "@/lib/data/gallery/favorite";
 import { favoriteImageSchema } from "@/lib/validations/gallery";
 
@@ -15,8 +15,7 @@ export const favoriteImageAction = workspaceAction(
   "image.favorite",
   favoriteImageSchema,
   async ({ viewer, workspace, input }) => {
-    const found = await setFavorite(viewer, workspace, input.imageId, input.favorite);
-    if (!found) return { ok: false, message: "That image is not here any more." };
-    return { ok: true, data: { imageId: input.imageId, favorite: input.favorite } };
+    const set = await setFavorite(viewer, workspace, input.imageId, input.favorite);
+    return set.ok ? succeed({ imageId: input.imageId, favorite: input.favorite }) : set;
   },
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { removeFromCollection } from "@/lib/data/collections";
 import { collectionItemsSchema } from "@/lib/validations/gallery";
 
@@ -10,7 +10,6 @@ export const removeFromCollectionAction = workspaceAction(
   collectionItemsSchema,
   async ({ workspace, input }) => {
     const result = await removeFromCollection(workspace, input.collectionId, input.imageIds);
-    if (!result.ok) return { ok: false, message: "That collection is not here any more." };
-    return { ok: true, data: { collectionId: input.collectionId, imageIds: input.imageIds } };
+    return result.ok ? succeed({ collectionId: input.collectionId, imageIds: input.imageIds }) : result;
   },
 );

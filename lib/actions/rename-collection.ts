@@ -1,6 +1,6 @@
 "use server";
 
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { renameCollection } from "@/lib/data/collections";
 import { renameCollectionSchema } from "@/lib/validations/gallery";
 
@@ -9,9 +9,7 @@ export const renameCollectionAction = workspaceAction(
   "collection.manage",
   renameCollectionSchema,
   async ({ workspace, input }) => {
-    if (!(await renameCollection(workspace, input.collectionId, input.name))) {
-      return { ok: false, message: "That collection is not here any more." };
-    }
-    return { ok: true, message: "Renamed.", data: { id: input.collectionId, name: input.name } };
+    const renamed = await renameCollection(workspace, input.collectionId, input.name);
+    return renamed.ok ? succeed({ id: input.collectionId, name: input.name }, "gallery.collectionRenamed") : renamed;
   },
 );

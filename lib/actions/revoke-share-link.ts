@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { workspaceAction } from "@/lib/actions/action";
+import { succeed, workspaceAction } from "@/lib/actions/action";
 import { revokeShareLink } from "@/lib/data/share/links";
 import { workspaceUrls } from "@/lib/urls";
 import { revokeShareLinkSchema } from "@/lib/validations/share";
@@ -12,11 +12,10 @@ export const revokeShareLinkAction = workspaceAction(
   "share.revoke.own",
   revokeShareLinkSchema,
   async ({ viewer, workspace, input }) => {
-    // Someone else's link, a guessed id and an already revoked link all read the same.
-    if (!(await revokeShareLink(viewer, workspace, input.linkId))) {
-      return { ok: false, message: "There is no active link of yours to revoke here." };
-    }
+    const revoked = await revokeShareLink(viewer, workspace, input.linkId);
+    if (!revoked.ok) return revoked;
     revalidatePath(workspaceUrls.shared(workspace.slug));
-    return { ok: true, message: "Link revoked. It now answers “not found”." };
+    // No data: the shared-links page's RevokeButton takes any ActionState.
+    return succeed<unknown>(undefined, "gallery.linkRevoked");
   },
 );

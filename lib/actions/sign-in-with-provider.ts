@@ -8,7 +8,7 @@ import { safeReturnPath } from "@/lib/http/return-path";
 import { callbackUrlSchema } from "@/lib/validations/auth";
 
 const signInWithProviderSchema = z.object({
-  provider: z.string().refine((id) => oauthProviders.some((p) => p.id === id), "That sign-in provider is not offered here."),
+  provider: z.string().refine((id) => oauthProviders.some((p) => p.id === id), "auth.providerUnknown"),
   callbackUrl: callbackUrlSchema,
 });
 

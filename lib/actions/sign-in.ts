@@ -2,12 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { publicAction } from "@/lib/actions/action";
+import { fail, publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
 import { appUrls } from "@/lib/urls";
-import { callbackUrlSchema, signInSchema, signInThrottledMessage, signInThrottleMs } from "@/lib/validations/auth";
+import { callbackUrlSchema, signInSchema, signInThrottleMs } from "@/lib/validations/auth";
 
 /** The attempt limits live where the password is checked (lib/data/sign-in-attempts.ts). */
 export const signInAction = publicAction(
@@ -19,8 +19,8 @@ export const signInAction = publicAction(
     } catch (e) {
       if (e instanceof AuthError) {
         const throttled = signInThrottleMs("code" in e ? e.code : undefined);
-        if (throttled !== null) return { ok: false, message: signInThrottledMessage(throttled) };
-        return { ok: false, message: "Wrong email or password.", fieldErrors: { password: ["Wrong email or password."] } };
+        if (throttled !== null) return fail("auth.throttled", { minutes: Math.max(1, Math.ceil(throttled / 60_000)) });
+        return fail("auth.wrongPassword", undefined, "password");
       }
       throw e;
     }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
-import { createUserWithPassword, EmailTakenError, firstName } from "@/lib/data/users";
+import { createUserWithPassword, firstName } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/http/return-path";
 import { browserTranslator } from "@/lib/i18n/translator";
@@ -21,11 +21,8 @@ const schema = signUpSchema.and(z.object({ callbackUrl: callbackUrlSchema }));
  * A taken email's account is left exactly as it was.
  */
 export const signUpAction = publicAction("sign-up", schema, async (input) => {
-  try {
-    const t = await browserTranslator();
-    await createUserWithPassword(input, t("auth.signUp.personalWorkspace", { name: firstName(input.name) }));
-  } catch (e) {
-    if (!(e instanceof EmailTakenError)) throw e;
-  }
+  const t = await browserTranslator();
+  // A refusal (the email is taken) is deliberately answered like a success.
+  await createUserWithPassword(input, t("auth.signUp.personalWorkspace", { name: firstName(input.name) }));
   redirect(appUrls.signIn(safeReturnPath(input.callbackUrl, env.APP_URL, ""), { signedUp: true }));
 });

@@ -2,14 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { publicAction } from "@/lib/actions/action";
-import { consumeAttempt, retryAfterText } from "@/lib/data/rate-limit";
+import { fail, publicAction } from "@/lib/actions/action";
+import { consumeAttempt } from "@/lib/data/rate-limit";
 import { unlockShareLink } from "@/lib/data/share/shared-access";
 import { sharePath, shareProofCookies } from "@/lib/data/share/tokens";
 import { env } from "@/lib/env";
 import { unlockShareLinkSchema } from "@/lib/validations/share";
-
-const WRONG = "That password is not right.";
 
 // Per link: a short password on a shared link should not be guessable by brute force.
 const UNLOCK_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
@@ -21,20 +19,20 @@ const UNLOCK_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
 export const unlockShareLinkAction = publicAction("unlock-share-link", unlockShareLinkSchema, async ({ token, password }) => {
   const attempt = await consumeAttempt(`share-unlock:${token}`, UNLOCK_LIMIT);
   if (!attempt.allowed) {
-    return { ok: false, message: `Too many wrong passwords for this link. Try again ${retryAfterText(attempt.retryAfterMs)}.` };
+    return fail("gallery.linkTooManyPasswords", { minutes: Math.max(1, Math.ceil(attempt.retryAfterMs / 60_000)) });
   }
-  const result = await unlockShareLink(token, password);
-  if (result.status === "not-found") return { ok: false, message: "This link is no longer available." };
-  if (result.status === "wrong-password") return { ok: false, message: WRONG, fieldErrors: { password: [WRONG] } };
-  if (result.proof) {
+  const unlocked = await unlockShareLink(token, password);
+  if (!unlocked.ok) return unlocked;
+  const proof = unlocked.value;
+  if (proof) {
     const store = await cookies();
     for (const cookie of shareProofCookies(token)) {
-      store.set(cookie.name, result.proof.value, {
+      store.set(cookie.name, proof.value, {
         path: cookie.path,
         httpOnly: true,
         sameSite: "lax",
         secure: new URL(env.APP_URL).protocol === "https:",
-        expires: result.proof.expires,
+        expires: proof.expires,
       });
     }
   }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth";
 import {
   addToCollection,
-  CollectionImagesNotFoundError,
   createCollection,
   deleteCollection,
   getCollection,
@@ -13,6 +12,7 @@ import {
   renameCollection,
 } from "@/lib/data/collections";
 import { listCollectionGalleryPage } from "@/lib/data/gallery/read";
+import type { Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 
@@ -54,6 +54,12 @@ async function images({ viewer, workspace }: { viewer: Viewer; workspace: Worksp
   return ids;
 }
 
+/** The value of an Outcome that must be done. */
+function made<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.value;
+}
+
 let mine: Awaited<ReturnType<typeof member>>;
 let theirs: Awaited<ReturnType<typeof member>>;
 
@@ -68,20 +74,20 @@ afterAll(async () => {
 describe("collections (real PostgreSQL)", () => {
   it("creates a board with images, adds without duplicates, removes, renames and deletes it", async () => {
     const [a, b, c] = await images(mine, 3);
-    const board = await createCollection(mine.viewer, mine.workspace, "Moodboard", [a!, a!]);
+    const board = made(await createCollection(mine.viewer, mine.workspace, "Moodboard", [a!, a!]));
     expect(await getCollection(mine.workspace, board.id)).toEqual({ id: board.id, name: "Moodboard", count: 1 });
 
-    expect(await addToCollection(mine.workspace, board.id, [a!, b!, c!])).toEqual({ ok: true, changed: 2 });
-    expect(await removeFromCollection(mine.workspace, board.id, [b!])).toEqual({ ok: true, changed: 1 });
+    expect(await addToCollection(mine.workspace, board.id, [a!, b!, c!])).toEqual({ ok: true, value: { changed: 2 } });
+    expect(await removeFromCollection(mine.workspace, board.id, [b!])).toEqual({ ok: true, value: { changed: 1 } });
     const [summary] = (await listCollections(mine.workspace)).filter((s) => s.id === board.id);
     expect(summary).toMatchObject({ name: "Moodboard", count: 2 });
     expect(summary!.covers.map((cover) => cover.id).sort()).toEqual([a!, c!].sort());
     expect(summary!.covers[0]).toMatchObject({ width: 1536, height: 1024, thumbUrl: expect.stringMatching(/^\/api\/files\//) });
 
-    expect(await renameCollection(mine.workspace, board.id, "Final picks")).toBe(true);
+    expect(await renameCollection(mine.workspace, board.id, "Final picks")).toMatchObject({ ok: true });
     expect(await listCollectionOptions(mine.workspace)).toContainEqual({ id: board.id, name: "Final picks" });
 
-    expect(await deleteCollection(mine.workspace, board.id)).toBe(true);
+    expect(await deleteCollection(mine.workspace, board.id)).toMatchObject({ ok: true });
     expect(await getCollection(mine.workspace, board.id)).toBeNull();
     // The images themselves stay.
     expect(await db.generationImage.count({ where: { id: { in: [a!, b!, c!] } } })).toBe(3);
@@ -90,7 +96,7 @@ describe("collections (real PostgreSQL)", () => {
   it("shows a board's images in gallery order, listing only its members", async () => {
     const older = await images(mine, 1, new Date(Date.UTC(2025, 0, 1)));
     const [inBoard, notInBoard] = await images(mine, 2, new Date(Date.UTC(2025, 0, 2)));
-    const board = await createCollection(mine.viewer, mine.workspace, "Ordered", [older[0]!, inBoard!]);
+    const board = made(await createCollection(mine.viewer, mine.workspace, "Ordered", [older[0]!, inBoard!]));
 
     const page = await listCollectionGalleryPage(mine.viewer, mine.workspace, board.id);
     expect(page.generations).toHaveLength(2);
@@ -102,24 +108,19 @@ describe("collections (real PostgreSQL)", () => {
   it("treats another workspace's board or image as not found", async () => {
     const [foreignImage] = await images(theirs, 1);
     const [ownImage] = await images(mine, 1);
-    const foreignBoard = await createCollection(theirs.viewer, theirs.workspace, "Theirs", [foreignImage!]);
-    const ownBoard = await createCollection(mine.viewer, mine.workspace, "Mine");
+    const foreignBoard = made(await createCollection(theirs.viewer, theirs.workspace, "Theirs", [foreignImage!]));
+    const ownBoard = made(await createCollection(mine.viewer, mine.workspace, "Mine"));
 
     expect(await getCollection(mine.workspace, foreignBoard.id)).toBeNull();
-    expect(await renameCollection(mine.workspace, foreignBoard.id, "Taken")).toBe(false);
-    expect(await deleteCollection(mine.workspace, foreignBoard.id)).toBe(false);
-    expect(await addToCollection(mine.workspace, foreignBoard.id, [ownImage!])).toEqual({ ok: false, reason: "collection-not-found" });
-    expect(await removeFromCollection(mine.workspace, foreignBoard.id, [foreignImage!])).toEqual({
-      ok: false,
-      reason: "collection-not-found",
-    });
-    expect(await addToCollection(mine.workspace, ownBoard.id, [ownImage!, foreignImage!])).toEqual({
-      ok: false,
-      reason: "image-not-found",
-    });
-    await expect(createCollection(mine.viewer, mine.workspace, "Sneaky", [foreignImage!])).rejects.toBeInstanceOf(
-      CollectionImagesNotFoundError,
-    );
+    const gone = { ok: false, problem: { code: "gallery.collectionGone" } };
+    expect(await renameCollection(mine.workspace, foreignBoard.id, "Taken")).toMatchObject(gone);
+    expect(await deleteCollection(mine.workspace, foreignBoard.id)).toMatchObject(gone);
+    expect(await addToCollection(mine.workspace, foreignBoard.id, [ownImage!])).toMatchObject(gone);
+    expect(await removeFromCollection(mine.workspace, foreignBoard.id, [foreignImage!])).toMatchObject(gone);
+    const imagesGone = { ok: false, problem: { code: "gallery.imagesGone" } };
+    expect(await addToCollection(mine.workspace, ownBoard.id, [ownImage!, foreignImage!])).toMatchObject(imagesGone);
+    expect(await createCollection(mine.viewer, mine.workspace, "Sneaky", [foreignImage!])).toMatchObject(imagesGone);
+    expect(await db.collection.count({ where: { workspaceId: mine.workspace.id, name: "Sneaky" } })).toBe(0);
     expect((await listCollectionGalleryPage(mine.viewer, mine.workspace, foreignBoard.id)).generations).toEqual([]);
 
     expect(await getCollection(theirs.workspace, foreignBoard.id)).toMatchObject({ name: "Theirs", count: 1 });

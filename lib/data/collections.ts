@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { imageSelect, toImageDTO, type ImageDTO } from "@/lib/data/dto";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 
@@ -67,24 +68,16 @@ async function countWorkspaceImages(workspace: WorkspaceAccess, imageIds: string
   return db.generationImage.count({ where: { id: { in: imageIds }, generation: { workspaceId: workspace.id } } });
 }
 
-export class CollectionImagesNotFoundError extends Error {
-  constructor() {
-    super("Some of those images are no longer here. Reload the page and try again.");
-  }
-}
-
 /** Creates a collection, optionally with its first images (all of this workspace, or nothing is made). */
 export async function createCollection(
   viewer: Viewer,
   workspace: WorkspaceAccess,
   name: string,
   imageIds: string[] = [],
-): Promise<CollectionOptionDTO> {
+): Promise<Outcome<CollectionOptionDTO>> {
   const ids = Array.from(new Set(imageIds));
-  if (ids.length > 0 && (await countWorkspaceImages(workspace, ids)) !== ids.length) {
-    throw new CollectionImagesNotFoundError();
-  }
-  return db.collection.create({
+  if (ids.length > 0 && (await countWorkspaceImages(workspace, ids)) !== ids.length) return refused("gallery.imagesGone");
+  const collection = await db.collection.create({
     data: {
       workspaceId: workspace.id,
       createdById: viewer.id,
@@ -93,33 +86,37 @@ export async function createCollection(
     },
     select: { id: true, name: true },
   });
+  return done(collection);
 }
 
-/** False when there is no such collection in this workspace. */
-export async function renameCollection(workspace: WorkspaceAccess, collectionId: string, name: string) {
+const collectionGone = () => refused("gallery.collectionGone");
+
+/** Refused when there is no such collection in this workspace. */
+export async function renameCollection(workspace: WorkspaceAccess, collectionId: string, name: string): Promise<Outcome> {
   const { count } = await db.collection.updateMany({ where: { id: collectionId, workspaceId: workspace.id }, data: { name } });
-  return count === 1;
+  return count === 1 ? done() : collectionGone();
 }
 
-/** Deletes the board, not its images. False when there is no such collection in this workspace. */
-export async function deleteCollection(workspace: WorkspaceAccess, collectionId: string) {
+/** Deletes the board, not its images. Refused when there is no such collection in this workspace. */
+export async function deleteCollection(workspace: WorkspaceAccess, collectionId: string): Promise<Outcome> {
   const { count } = await db.collection.deleteMany({ where: { id: collectionId, workspaceId: workspace.id } });
-  return count === 1;
+  return count === 1 ? done() : collectionGone();
 }
 
-export type CollectionChange = { ok: true; changed: number } | { ok: false; reason: "collection-not-found" | "image-not-found" };
+/** How many images a change added or removed. */
+export type CollectionChange = Outcome<{ changed: number }>;
 
 /** Adds images (all of this workspace) to a collection of this workspace; ones already in it stay as they are. */
 export async function addToCollection(workspace: WorkspaceAccess, collectionId: string, imageIds: string[]): Promise<CollectionChange> {
   const ids = Array.from(new Set(imageIds));
   const collection = await getCollection(workspace, collectionId);
-  if (!collection) return { ok: false, reason: "collection-not-found" };
-  if ((await countWorkspaceImages(workspace, ids)) !== ids.length) return { ok: false, reason: "image-not-found" };
+  if (!collection) return collectionGone();
+  if ((await countWorkspaceImages(workspace, ids)) !== ids.length) return refused("gallery.imagesGone");
   const { count } = await db.collectionItem.createMany({
     data: ids.map((generationImageId) => ({ collectionId: collection.id, generationImageId })),
     skipDuplicates: true,
   });
-  return { ok: true, changed: count };
+  return done({ changed: count });
 }
 
 export async function removeFromCollection(
@@ -128,9 +125,9 @@ export async function removeFromCollection(
   imageIds: string[],
 ): Promise<CollectionChange> {
   const collection = await getCollection(workspace, collectionId);
-  if (!collection) return { ok: false, reason: "collection-not-found" };
+  if (!collection) return collectionGone();
   const { count } = await db.collectionItem.deleteMany({
     where: { collectionId: collection.id, generationImageId: { in: imageIds } },
   });
-  return { ok: true, changed: count };
+  return done({ changed: count });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { listMentionableMembers } from "@/lib/data/members";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -123,7 +123,7 @@ export async function addComment(
   body: string,
 ): Promise<Outcome<{ id: string; mentions: string[] }>> {
   const generation = await db.generation.count({ where: { id: generationId, workspaceId: workspace.id } });
-  if (!generation) return refusedText("That generation is not in this workspace.");
+  if (!generation) return refused("gallery.generationGone");
   const mentions = resolveMentions(body, await listMentionableMembers(workspace.id));
   const row = await db.comment.create({
     data: { generationId, authorId: viewer.id, body, mentions },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { done, refusedText, type Outcome } from "@/lib/data/outcome";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +21,7 @@ export async function setReview(
       ? { reviewStatus: status, reviewedAt: now, reviewedById: viewer.id }
       : { reviewStatus: null, reviewedAt: null, reviewedById: null },
   });
-  return count === 1 ? done() : refusedText("That generation is not in this workspace.");
+  return count === 1 ? done() : refused("gallery.generationGone");
 }
 
 const byFilter: Record<ReviewFilter, Prisma.GenerationWhereInput> = {

@@ -29,7 +29,7 @@ const PASSWORD = "the right passphrase";
 
 async function person() {
   const email = `limit-${randomUUID()}@example.test`;
-  await createUserWithPassword({ name: "Target", email, password: PASSWORD });
+  expect((await createUserWithPassword({ name: "Target", email, password: PASSWORD })).ok).toBe(true);
   return email;
 }
 

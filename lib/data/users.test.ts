@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createUserWithPassword, EmailTakenError, findUserById, findUserWithPasswordHash } from "@/lib/data/users";
+import { createUserWithPassword as createOutcome, findUserById, findUserWithPasswordHash } from "@/lib/data/users";
 import { getWorkspaceAccess, listWorkspacesForViewer } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/passwords";
 
 const email = () => `user-${randomUUID()}@example.test`;
+
+/** A sign-up that must succeed. */
+async function createUserWithPassword(input: Parameters<typeof createOutcome>[0]) {
+  const created = await createOutcome(input);
+  if (!created.ok) throw new Error(created.message);
+  return created.value;
+}
 
 afterAll(async () => {
   await db.$disconnect();
@@ -34,9 +41,11 @@ describe("users (real PostgreSQL)", () => {
   it("refuses a taken email, whatever its case", async () => {
     const address = email();
     await createUserWithPassword({ name: "One", email: address, password: "first password ok" });
-    await expect(
-      createUserWithPassword({ name: "Two", email: address, password: "second password ok" }),
-    ).rejects.toBeInstanceOf(EmailTakenError);
+    expect(await createOutcome({ name: "Two", email: address, password: "second password ok" })).toMatchObject({
+      ok: false,
+      problem: { code: "auth.emailTaken" },
+      field: "email",
+    });
   });
 
   it("another user's workspace reads as missing", async () => {

@@ -1,16 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { done, refused } from "@/lib/data/outcome";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { hashPassword } from "@/lib/passwords";
 import type { SignUpInput } from "@/lib/validations/auth";
-
-export class EmailTakenError extends Error {
-  constructor() {
-    super("An account with this email already exists.");
-  }
-}
 
 function slugify(text: string): string {
   const base = text
@@ -44,16 +39,18 @@ function personalWorkspaceData(userId: string, displayName: string, name = `${fi
   };
 }
 
+/** The new user with their personal workspace; refused (auth.emailTaken) when the email has an account. */
 export async function createUserWithPassword(input: SignUpInput, workspaceName?: string) {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
-      await tx.workspace.create({ data: personalWorkspaceData(user.id, input.name, workspaceName) });
-      return user;
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
+      await tx.workspace.create({ data: personalWorkspaceData(created.id, input.name, workspaceName) });
+      return created;
     });
+    return done(user);
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new EmailTakenError();
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return refused("auth.emailTaken", undefined, "email");
     throw e;
   }
 }

@@ -130,13 +130,13 @@ export type LiveAfter = GalleryCursor | typeof LIVE_LATEST;
 const workspace = workspaceRefSchema;
 const imageIds = z
   .array(id)
-  .min(1, "Select at least one image.")
-  .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once.`)
+  .min(1, "gallery.selectImages")
+  .max(MAX_BULK_IMAGES)
   .transform((ids) => Array.from(new Set(ids)));
 const collectionName = lineTextSchema
   .trim()
-  .min(1, "Give the collection a name.")
-  .max(COLLECTION_NAME_MAX_LENGTH, `Keep the name under ${COLLECTION_NAME_MAX_LENGTH} characters.`);
+  .min(1, "gallery.collectionNameRequired")
+  .max(COLLECTION_NAME_MAX_LENGTH);
 
 export const favoriteImageSchema = z.object({ workspace, imageId: id, favorite: z.boolean() });
 export const deleteGenerationSchema = z.object({ workspace, generationId: id });

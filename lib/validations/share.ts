@@ -5,7 +5,7 @@ import { workspaceRefSchema } from "@/lib/validations/text";
 export const SHARE_PASSWORD_MIN_LENGTH = 8;
 
 /** randomBytes(24) as base64url: 192 bits, always 32 characters. */
-export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "Not a share link.");
+export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "gallery.notAShareLink");
 
 const id = recordIdSchema;
 
@@ -26,13 +26,10 @@ const shareOptions = z.object({
   showReferences: checkbox.default(false),
   password: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .min(SHARE_PASSWORD_MIN_LENGTH, `Use at least ${SHARE_PASSWORD_MIN_LENGTH} characters, or leave it empty.`)
-      .max(200, "Use at most 200 characters.")
-      .optional(),
+    // Too short or too long: the wrapper's field.* codes carry the bound; the dialog's hint says it is optional.
+    z.string().min(SHARE_PASSWORD_MIN_LENGTH).max(200).optional(),
   ),
-  expiresIn: z.enum(expiryKeys, { error: "Pick one of the offered expiry times." }).default("never"),
+  expiresIn: z.enum(expiryKeys, { error: "gallery.shareExpiry" }).default("never"),
 });
 
 export const createShareLinkSchema = z.discriminatedUnion(
@@ -42,7 +39,7 @@ export const createShareLinkSchema = z.discriminatedUnion(
     shareOptions.extend({ target: z.literal("COLLECTION"), collectionId: id }),
     shareOptions.extend({ target: z.literal("WORKSPACE") }),
   ],
-  { error: "Choose what to share." },
+  { error: "gallery.shareTarget" },
 );
 
 export type CreateShareLinkInput = z.output<typeof createShareLinkSchema>;
@@ -51,7 +48,7 @@ export const revokeShareLinkSchema = z.object({ workspace: workspaceRefSchema, l
 
 export const unlockShareLinkSchema = z.object({
   token: shareTokenSchema,
-  password: z.string().min(1, "Enter the password.").max(200, "Use at most 200 characters."),
+  password: z.string().min(1, "gallery.linkPasswordRequired").max(200),
 });
 
 export const remixSharedSchema = z.object({ token: shareTokenSchema, generationId: id.optional() });

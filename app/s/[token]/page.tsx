@@ -61,7 +61,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const content = await loadContent(access.link, 1);
   const first = content.generations[0];
   const image = first?.images[0];
-  const title = clip(content.title, 70);
+  const title = clip(content.title ?? t("untitled", { target: content.target }), 70);
   const description = describe(t, content);
   // Crawlers need an absolute URL; the file answers through the token like any other visitor's request.
   const images =
@@ -141,7 +141,7 @@ export default async function SharePage({ params, searchParams }: Props) {
           <p className="text-sm font-medium text-accent">
             {content.target === "COLLECTION" ? t("sharedCollection") : t("sharedGallery")}
           </p>
-          <h1 className="text-2xl font-semibold tracking-tight">{content.title}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{content.title ?? t("meta.untitled", { target: content.target })}</h1>
           {content.sharedBy ? <p className="text-sm text-ink-muted">{t("sharedBy", { name: content.sharedBy })}</p> : null}
         </div>
         {viewer ? null : (

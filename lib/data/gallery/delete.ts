@@ -2,20 +2,15 @@ import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { mayDelete } from "@/lib/data/gallery/map";
 import { SETTLED } from "@/lib/data/gallery/query";
-import type { DeleteOutcome } from "@/lib/data/gallery/types";
+import type { Deleted } from "@/lib/data/gallery/types";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { releaseStoredFiles } from "@/lib/data/release-files";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** What the person is told when a delete is refused. */
-export const DELETE_REFUSED: Record<"not-found" | "forbidden", string> = {
-  "not-found": "That is not here any more. Reload the page to see the gallery as it is now.",
-  forbidden: "Only its author or a workspace admin can delete this.",
-};
-
-const NOT_FOUND = { ok: false, reason: "not-found" } as const;
-const FORBIDDEN = { ok: false, reason: "forbidden" } as const;
+const notFound = () => refused("gallery.deleteGone");
+const forbidden = () => refused("gallery.deleteForbidden");
 
 // An asset row can only go once nothing points at it (the foreign keys restrict), so the delete
 // filters on that rather than failing the whole transaction over a row shared in some other way.
@@ -26,7 +21,7 @@ const unreferencedAsset = {
 } satisfies Prisma.AssetWhereInput;
 
 /** Deletes a settled generation of this workspace with all its images and their files. */
-export async function deleteGeneration(viewer: Viewer, workspace: WorkspaceAccess, generationId: string): Promise<DeleteOutcome> {
+export async function deleteGeneration(viewer: Viewer, workspace: WorkspaceAccess, generationId: string): Promise<Outcome<Deleted>> {
   const row = await db.generation.findFirst({
     where: { id: generationId, workspaceId: workspace.id, status: { in: [...SETTLED] } },
     select: {
@@ -34,8 +29,8 @@ export async function deleteGeneration(viewer: Viewer, workspace: WorkspaceAcces
       images: { select: { id: true, asset: { select: { id: true, storageKey: true } }, thumb: { select: { id: true, storageKey: true } } } },
     },
   });
-  if (!row) return NOT_FOUND;
-  if (!mayDelete(viewer, workspace, row.userId)) return FORBIDDEN;
+  if (!row) return notFound();
+  if (!mayDelete(viewer, workspace, row.userId)) return forbidden();
   const assets = row.images.flatMap((i) => [i.asset, i.thumb]);
   const deleted = await db.$transaction(async (tx) => {
     const { count } = await tx.generation.deleteMany({ where: { id: generationId, workspaceId: workspace.id } });
@@ -43,16 +38,16 @@ export async function deleteGeneration(viewer: Viewer, workspace: WorkspaceAcces
     await tx.asset.deleteMany({ where: { id: { in: assets.map((a) => a.id) }, ...unreferencedAsset } });
     return true;
   });
-  if (!deleted) return NOT_FOUND;
+  if (!deleted) return notFound();
   await releaseStoredFiles(assets.map((a) => a.storageKey), "gallery");
-  return { ok: true, imageIds: row.images.map((i) => i.id), generationIds: [generationId] };
+  return done({ imageIds: row.images.map((i) => i.id), generationIds: [generationId] });
 }
 
 /**
  * Deletes result images of this workspace, all or none: one id that is not here makes the whole
  * request "not found", so a guessed id reveals nothing. A generation left without images goes too.
  */
-export async function deleteImages(viewer: Viewer, workspace: WorkspaceAccess, imageIds: string[]): Promise<DeleteOutcome> {
+export async function deleteImages(viewer: Viewer, workspace: WorkspaceAccess, imageIds: string[]): Promise<Outcome<Deleted>> {
   const ids = Array.from(new Set(imageIds));
   const images = await db.generationImage.findMany({
     where: { id: { in: ids }, generation: { workspaceId: workspace.id } },
@@ -64,8 +59,8 @@ export async function deleteImages(viewer: Viewer, workspace: WorkspaceAccess, i
       thumb: { select: { id: true, storageKey: true } },
     },
   });
-  if (ids.length === 0 || images.length !== ids.length) return NOT_FOUND;
-  if (images.some((i) => !mayDelete(viewer, workspace, i.generation.userId))) return FORBIDDEN;
+  if (ids.length === 0 || images.length !== ids.length) return notFound();
+  if (images.some((i) => !mayDelete(viewer, workspace, i.generation.userId))) return forbidden();
   const assets = images.flatMap((i) => [i.asset, i.thumb]);
   const generationIds = Array.from(new Set(images.map((i) => i.generationId)));
   const emptied = await db.$transaction(async (tx) => {
@@ -80,5 +75,5 @@ export async function deleteImages(viewer: Viewer, workspace: WorkspaceAccess, i
     return empty.map((g) => g.id);
   });
   await releaseStoredFiles(assets.map((a) => a.storageKey), "gallery");
-  return { ok: true, imageIds: ids, generationIds: emptied };
+  return done({ imageIds: ids, generationIds: emptied });
 }

@@ -281,8 +281,8 @@ describe("gallery filters", () => {
   it("filters by the viewer's own favourites, listing only the favourite images", async () => {
     const fox = (await listGalleryPage(alice, ws, filters({ who: "me" }))).generations[0]!;
     const second = fox.images[1]!;
-    expect(await setFavorite(alice, ws, second.id, true)).toBe(true);
-    expect(await setFavorite(alice, ws, second.id, true)).toBe(true);
+    expect(await setFavorite(alice, ws, second.id, true)).toEqual({ ok: true });
+    expect(await setFavorite(alice, ws, second.id, true)).toEqual({ ok: true });
 
     const mine = await listGalleryPage(alice, ws, filters({ favorites: true }));
     expect(ids(mine.generations)).toEqual([fox.id]);
@@ -293,7 +293,7 @@ describe("gallery filters", () => {
     // Favourites are per person.
     expect((await listGalleryPage(bob, bobView, filters({ favorites: true }))).generations).toEqual([]);
 
-    expect(await setFavorite(alice, ws, second.id, false)).toBe(true);
+    expect(await setFavorite(alice, ws, second.id, false)).toEqual({ ok: true });
     expect((await listGalleryPage(alice, ws, filters({ favorites: true }))).generations).toEqual([]);
   });
 });
@@ -457,16 +457,19 @@ describe("My gallery", () => {
   });
 });
 
+const GONE = { ok: false, problem: { code: "gallery.deleteGone" } };
+const FORBIDDEN = { ok: false, problem: { code: "gallery.deleteForbidden" } };
+
 describe("another tenant guessing ids", () => {
   it("cannot see, favourite, download or delete another workspace's image: it is not found", async () => {
     const target = await makeGeneration(aliceWs, alice);
     const imageId = target.images[0]!.id;
 
     expect(await getGalleryImage(mallory, malloryWs, imageId)).toBeNull();
-    expect(await setFavorite(mallory, malloryWs, imageId, true)).toBe(false);
+    expect(await setFavorite(mallory, malloryWs, imageId, true)).toMatchObject({ ok: false, problem: { code: "gallery.imageGone" } });
     expect(await listImageFiles(malloryWs, [imageId])).toBeNull();
-    expect(await deleteImages(mallory, malloryWs, [imageId])).toEqual({ ok: false, reason: "not-found" });
-    expect(await deleteGeneration(mallory, malloryWs, target.id)).toEqual({ ok: false, reason: "not-found" });
+    expect(await deleteImages(mallory, malloryWs, [imageId])).toMatchObject(GONE);
+    expect(await deleteGeneration(mallory, malloryWs, target.id)).toMatchObject(GONE);
     const listed = (await listGalleryPage(mallory, malloryWs, filters({ status: "all" }))).generations;
     expect(ids(listed)).not.toContain(target.id);
 
@@ -478,7 +481,7 @@ describe("another tenant guessing ids", () => {
     const own = await makeGeneration(malloryWs, mallory);
     const foreign = await makeGeneration(aliceWs, alice);
     const both = [own.images[0]!.id, foreign.images[0]!.id];
-    expect(await deleteImages(mallory, malloryWs, both)).toEqual({ ok: false, reason: "not-found" });
+    expect(await deleteImages(mallory, malloryWs, both)).toMatchObject(GONE);
     expect(await listImageFiles(malloryWs, both)).toBeNull();
     expect(await db.generationImage.count({ where: { id: { in: both } } })).toBe(2);
   });
@@ -486,8 +489,8 @@ describe("another tenant guessing ids", () => {
   it("lets an editor delete their own work but not a teammate's; an owner may delete any", async () => {
     const alicesWork = await makeGeneration(aliceWs, alice);
     const bobsWork = await makeGeneration(bobWs, bob);
-    expect(await deleteGeneration(bob, bobWs, alicesWork.id)).toEqual({ ok: false, reason: "forbidden" });
-    expect(await deleteImages(bob, bobWs, [alicesWork.images[0]!.id])).toEqual({ ok: false, reason: "forbidden" });
+    expect(await deleteGeneration(bob, bobWs, alicesWork.id)).toMatchObject(FORBIDDEN);
+    expect(await deleteImages(bob, bobWs, [alicesWork.images[0]!.id])).toMatchObject(FORBIDDEN);
     expect(await deleteGeneration(bob, bobWs, bobsWork.id)).toMatchObject({ ok: true });
     expect(await deleteGeneration(alice, aliceWs, alicesWork.id)).toMatchObject({ ok: true });
   });
@@ -504,15 +507,14 @@ describe("deleting and the stored files", () => {
 
     expect(await deleteGeneration(alice, aliceWs, first.id)).toEqual({
       ok: true,
-      imageIds: [first.images[0]!.id],
-      generationIds: [first.id],
+      value: { imageIds: [first.images[0]!.id], generationIds: [first.id] },
     });
     expect(await db.generation.count({ where: { id: first.id } })).toBe(0);
     expect(await db.asset.count({ where: { id: { in: [first.images[0]!.assetId, first.images[0]!.thumbAssetId] } } })).toBe(0);
     expect(await exists(shared)).toBe(true);
     expect(await exists(thumbKey)).toBe(false);
 
-    expect(await deleteImages(alice, aliceWs, [second.images[0]!.id])).toMatchObject({ ok: true, generationIds: [second.id] });
+    expect(await deleteImages(alice, aliceWs, [second.images[0]!.id])).toMatchObject({ ok: true, value: { generationIds: [second.id] } });
     expect(await exists(shared)).toBe(false);
   });
 
@@ -530,7 +532,7 @@ describe("deleting and the stored files", () => {
     const generation = await makeGeneration(aliceWs, alice, { images: 3 });
     const [keep1, gone, keep2] = generation.images;
     await setFavorite(alice, aliceWs, gone!.id, true);
-    expect(await deleteImages(alice, aliceWs, [gone!.id])).toEqual({ ok: true, imageIds: [gone!.id], generationIds: [] });
+    expect(await deleteImages(alice, aliceWs, [gone!.id])).toEqual({ ok: true, value: { imageIds: [gone!.id], generationIds: [] } });
     const left = await db.generationImage.findMany({ where: { generationId: generation.id }, orderBy: { index: "asc" } });
     expect(left.map((i) => i.id)).toEqual([keep1!.id, keep2!.id]);
     expect(await exists(gone!.asset.storageKey)).toBe(false);

@@ -52,7 +52,7 @@ export function toGalleryDTO(
     size: row.size,
     model: row.model,
     createdAt: row.createdAt.toISOString(),
-    author: { name: own ? "You" : (row.user.name ?? "A member"), isViewer: own },
+    author: { name: row.user.name, isViewer: own },
     viaApi: row.apiKey ? { keyName: row.apiKey.name } : null,
     parentId: row.parentId,
     references: row.references.map((r) => ({

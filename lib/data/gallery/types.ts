@@ -24,7 +24,8 @@ export interface GalleryGenerationDTO {
   size: string;
   model: string;
   createdAt: string;
-  author: { name: string; isViewer: boolean };
+  /** The page words "you" and a member without a name. */
+  author: { name: string | null; isViewer: boolean };
   /** Made through /api/v1 with the author's key: the key's name (a revoked key keeps it). */
   viaApi: { keyName: string } | null;
   parentId: string | null;
@@ -59,9 +60,10 @@ export interface GalleryImageView {
   nextId: string | null;
 }
 
-export type DeleteOutcome =
-  | { ok: true; imageIds: string[]; generationIds: string[] }
-  /** Not in this workspace (or never existed): indistinguishable on purpose. */
-  | { ok: false; reason: "not-found" }
-  /** Visible to the viewer, but their role does not let them delete someone else's work. */
-  | { ok: false; reason: "forbidden" };
+/** What a delete removed; refused as gallery.deleteGone (not in this workspace, or never existed:
+ * indistinguishable on purpose) or gallery.deleteForbidden (visible, but the viewer's role does not
+ * let them delete someone else's work). */
+export interface Deleted {
+  imageIds: string[];
+  generationIds: string[];
+}

@@ -29,7 +29,8 @@ export interface SharedGenerationDTO {
 
 export interface SharedContentDTO {
   target: ShareTarget;
-  title: string;
+  /** The prompt, the collection's name or the workspace's; null when there is none (the page words it). */
+  title: string | null;
   sharedBy: string | null;
   generations: SharedGenerationDTO[];
   page: number;
@@ -76,9 +77,9 @@ export async function getSharedContent(link: LiveShareLink, page = 1): Promise<S
   );
   const title =
     link.target === "GENERATION"
-      ? (generations[0]?.prompt ?? "A shared image")
+      ? (generations[0]?.prompt ?? null)
       : link.target === "COLLECTION"
-        ? (link.collection?.name ?? "A shared collection")
+        ? (link.collection?.name ?? null)
         : link.workspace.name;
   return {
     target: link.target,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { fileUrl } from "@/lib/data/dto";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { mayShare } from "@/lib/data/share/shared-access";
 import { newShareToken, shareUrl } from "@/lib/data/share/tokens";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
@@ -12,9 +13,6 @@ import { can } from "@/lib/permissions";
 import type { CreateShareLinkInput } from "@/lib/validations/share";
 
 // The member side of share links: creating, listing and revoking them (through the action wrapper).
-
-/** A refusal whose message is safe to show the person who asked. */
-export class ShareRefusedError extends Error {}
 
 export interface CreatedShareLink {
   id: string;
@@ -34,33 +32,33 @@ async function shareableTarget(
   viewer: Viewer,
   workspace: WorkspaceAccess,
   input: CreateShareLinkInput,
-): Promise<{ generationId: string | null; collectionId: string | null }> {
+): Promise<Outcome<{ generationId: string | null; collectionId: string | null }>> {
   switch (input.target) {
     case "GENERATION": {
       const generation = await db.generation.findFirst({
         where: { id: input.generationId, workspaceId: workspace.id },
         select: { userId: true, status: true },
       });
-      if (!generation) throw new ShareRefusedError("That generation does not exist in this workspace.");
+      if (!generation) return refused("gallery.shareGenerationGone");
       if (!mayShare(workspace.role, "GENERATION", generation.userId === viewer.id)) {
-        throw new ShareRefusedError("You can share only your own generations in this workspace.");
+        return refused("gallery.shareOwnOnly");
       }
-      if (generation.status !== "SUCCEEDED") throw new ShareRefusedError("Only finished generations can be shared.");
-      return { generationId: input.generationId, collectionId: null };
+      if (generation.status !== "SUCCEEDED") return refused("gallery.shareUnfinished");
+      return done({ generationId: input.generationId, collectionId: null });
     }
     case "COLLECTION": {
       if (!mayShare(workspace.role, "COLLECTION", false)) {
-        throw new ShareRefusedError("Your role in this workspace does not allow sharing collections.");
+        return refused("gallery.shareCollectionForbidden");
       }
       const found = await db.collection.count({ where: { id: input.collectionId, workspaceId: workspace.id } });
-      if (!found) throw new ShareRefusedError("That collection does not exist in this workspace.");
-      return { generationId: null, collectionId: input.collectionId };
+      if (!found) return refused("gallery.shareCollectionGone");
+      return done({ generationId: null, collectionId: input.collectionId });
     }
     case "WORKSPACE": {
       if (!mayShare(workspace.role, "WORKSPACE", false)) {
-        throw new ShareRefusedError("Only admins and owners can share the whole gallery.");
+        return refused("gallery.shareGalleryForbidden");
       }
-      return { generationId: null, collectionId: null };
+      return done({ generationId: null, collectionId: null });
     }
   }
 }
@@ -69,12 +67,12 @@ export async function createShareLink(
   viewer: Viewer,
   workspace: WorkspaceAccess,
   input: CreateShareLinkInput,
-): Promise<CreatedShareLink> {
+): Promise<Outcome<CreatedShareLink>> {
   // The action wrapper checks this too; the data layer does not rely on being called through it.
-  if (!can(workspace.role, "share.create.own")) {
-    throw new ShareRefusedError("Your role in this workspace does not allow sharing.");
-  }
-  const target = await shareableTarget(viewer, workspace, input);
+  if (!can(workspace.role, "share.create.own")) return refused("gallery.shareForbidden");
+  const shareable = await shareableTarget(viewer, workspace, input);
+  if (!shareable.ok) return shareable;
+  const target = shareable.value;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const expiresAt = input.expiresIn === "never" ? null : new Date(Date.now() + Number(input.expiresIn) * 86_400_000);
   const link = await db.shareLink.create({
@@ -90,12 +88,12 @@ export async function createShareLink(
     },
     select: { id: true, token: true, expiresAt: true },
   });
-  return {
+  return done({
     id: link.id,
     url: shareUrl(link.token),
     expiresAt: link.expiresAt?.toISOString() ?? null,
     hasPassword: passwordHash !== null,
-  };
+  });
 }
 
 // "Own" is a link the viewer made, or a link to a generation the viewer made: people can always
@@ -111,15 +109,18 @@ function manageableWhere(viewer: Viewer, workspace: WorkspaceAccess): Prisma.Sha
   return null;
 }
 
-/** True when a live link the viewer may manage was revoked now; false for anything else. */
-export async function revokeShareLink(viewer: Viewer, workspace: WorkspaceAccess, linkId: string): Promise<boolean> {
+/**
+ * Done when a live link the viewer may manage was revoked now. Someone else's link, a guessed id
+ * and an already revoked link are all refused alike.
+ */
+export async function revokeShareLink(viewer: Viewer, workspace: WorkspaceAccess, linkId: string): Promise<Outcome> {
   const scope = manageableWhere(viewer, workspace);
-  if (!scope) return false;
+  if (!scope) return refused("gallery.noLinkToRevoke");
   const { count } = await db.shareLink.updateMany({
     where: { AND: [scope, { id: linkId, revokedAt: null }] },
     data: { revokedAt: new Date() },
   });
-  return count === 1;
+  return count === 1 ? done() : refused("gallery.noLinkToRevoke");
 }
 
 export type ShareLinkStatus = "active" | "expired" | "revoked";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
-import { ShareRefusedError } from "@/lib/data/share/links";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { sharedGenerationsWhere, type LiveShareLink } from "@/lib/data/share/shared-access";
 import { db } from "@/lib/db";
 
@@ -15,15 +15,15 @@ export interface RemixDraft {
 /**
  * Starts a remix of a shared generation in the viewer's personal workspace. When the sharer showed
  * the references, each becomes a new REFERENCE asset there pointing at the same content-addressed
- * file (no bytes are copied, no other row is). Null when the generation is not part of the link.
+ * file (no bytes are copied, no other row is). Refused when the generation is not part of the link.
  */
 export async function remixSharedGeneration(
   viewer: Viewer,
   link: LiveShareLink,
   generationId: string | undefined,
-): Promise<RemixDraft | null> {
+): Promise<Outcome<RemixDraft>> {
   const id = link.target === "GENERATION" ? link.generationId : generationId;
-  if (!id) return null;
+  if (!id) return refused("gallery.remixNotInLink");
   const generation = await db.generation.findFirst({
     where: { AND: [sharedGenerationsWhere(link), { id }] },
     select: {
@@ -39,12 +39,12 @@ export async function remixSharedGeneration(
       },
     },
   });
-  if (!generation) return null;
+  if (!generation) return refused("gallery.remixNotInLink");
   const personal = await db.workspace.findFirst({
     where: { personal: true, memberships: { some: { userId: viewer.id, role: "OWNER" } } },
     select: { id: true, slug: true },
   });
-  if (!personal) throw new ShareRefusedError("You have no personal studio to remix into.");
+  if (!personal) return refused("gallery.remixNoStudio");
   const references = link.showReferences ? generation.references : [];
   const copies = await db.$transaction(
     references.map((r) =>
@@ -54,11 +54,11 @@ export async function remixSharedGeneration(
       }),
     ),
   );
-  return {
+  return done({
     workspaceSlug: personal.slug,
     prompt: generation.prompt,
     size: generation.size,
     n: generation.n,
     referenceIds: copies.map((c) => c.id),
-  };
+  });
 }

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth";
 import { makeGeneration, makeTeam } from "@/lib/authz/fixtures";
 import { getSharedContent, recordShareView } from "@/lib/data/share/content";
-import { createShareLink, listShareLinks, revokeShareLink, ShareRefusedError } from "@/lib/data/share/links";
-import { remixSharedGeneration } from "@/lib/data/share/remix";
+import type { Outcome } from "@/lib/data/outcome";
+import { createShareLink as createShareLinkOutcome, listShareLinks, revokeShareLink } from "@/lib/data/share/links";
+import { remixSharedGeneration as remixOutcome } from "@/lib/data/share/remix";
 import { getSharedAssetFile, resolveShareLink, unlockShareLink, type LiveShareLink } from "@/lib/data/share/shared-access";
 import { newShareToken, verifyUnlockProof } from "@/lib/data/share/tokens";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
@@ -16,6 +17,18 @@ import { createShareLinkSchema, type CreateShareLinkInput } from "@/lib/validati
 afterAll(async () => {
   await db.$disconnect();
 });
+
+function value<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.problem?.code}`);
+  return outcome.value;
+}
+
+/** A link that must be made. */
+const createShareLink = async (...args: Parameters<typeof createShareLinkOutcome>) => value(await createShareLinkOutcome(...args));
+/** A remix that must start. */
+const remixSharedGeneration = async (...args: Parameters<typeof remixOutcome>) => value(await remixOutcome(...args));
+const REVOKED = { ok: true };
+const NOT_REVOKED = { ok: false, problem: { code: "gallery.noLinkToRevoke" } };
 
 async function createUser(name: string): Promise<Viewer & { slug: string }> {
   const tag = randomUUID();
@@ -172,8 +185,8 @@ describe("share links (real PostgreSQL)", () => {
     const workspace = await access(editor, owner.slug);
     const created = await createShareLink(editor, workspace, shareGeneration(owner.slug, shared.id));
     const token = tokenOf(created.url);
-    expect(await revokeShareLink(editor, workspace, created.id)).toBe(true);
-    expect(await revokeShareLink(editor, workspace, created.id)).toBe(false);
+    expect(await revokeShareLink(editor, workspace, created.id)).toEqual(REVOKED);
+    expect(await revokeShareLink(editor, workspace, created.id)).toMatchObject(NOT_REVOKED);
     expect((await resolveShareLink(token, undefined)).status).toBe("not-found");
     expect((await getSharedAssetFile(token, shared.images[0]!.assetId, undefined)).status).toBe("not-found");
 
@@ -182,7 +195,7 @@ describe("share links (real PostgreSQL)", () => {
     await db.shareLink.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await resolveShareLink(tokenOf(expiring.url), undefined)).status).toBe("not-found");
     expect((await getSharedAssetFile(tokenOf(expiring.url), shared.images[0]!.assetId, undefined)).status).toBe("not-found");
-    expect(await unlockShareLink(tokenOf(expiring.url), "anything")).toEqual({ status: "not-found" });
+    expect(await unlockShareLink(tokenOf(expiring.url), "anything")).toMatchObject({ ok: false, problem: { code: "gallery.linkGone" } });
   });
 
   it("unknown and malformed tokens are not found", async () => {
@@ -201,11 +214,15 @@ describe("share links (real PostgreSQL)", () => {
 
     expect((await resolveShareLink(token, undefined)).status).toBe("locked");
     expect((await getSharedAssetFile(token, shared.images[0]!.assetId, undefined)).status).toBe("locked");
-    expect(await unlockShareLink(token, "open sesame 43")).toEqual({ status: "wrong-password" });
+    expect(await unlockShareLink(token, "open sesame 43")).toMatchObject({
+      ok: false,
+      problem: { code: "gallery.linkWrongPassword" },
+      field: "password",
+    });
 
-    const unlocked = await unlockShareLink(token, "open sesame 42");
-    if (unlocked.status !== "unlocked" || !unlocked.proof) throw new Error("expected a proof");
-    const proof = unlocked.proof.value;
+    const unlocked = value(await unlockShareLink(token, "open sesame 42"));
+    if (!unlocked) throw new Error("expected a proof");
+    const proof = unlocked.value;
     expect((await resolveShareLink(token, proof)).status).toBe("open");
     expect((await getSharedAssetFile(token, shared.images[0]!.assetId, proof)).status).toBe("ok");
 
@@ -221,19 +238,23 @@ describe("share links (real PostgreSQL)", () => {
 
   it("nobody can share someone else's generation by guessing its id, and a viewer cannot share at all", async () => {
     const mine = await generation(editor, owner.slug);
-    const refusal = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(ShareRefusedError);
+    const refusal = async (code: string, p: ReturnType<typeof createShareLinkOutcome>) =>
+      expect(await p).toMatchObject({ ok: false, problem: { code } });
 
     // Another workspace: the id is simply not there.
-    await refusal(createShareLink(outsider, await access(outsider, outsider.slug), shareGeneration(outsider.slug, mine.id)));
+    await refusal("gallery.shareGenerationGone", createShareLinkOutcome(outsider, await access(outsider, outsider.slug), shareGeneration(outsider.slug, mine.id)));
     // The same workspace, another editor's generation.
-    await refusal(createShareLink(otherEditor, await access(otherEditor, owner.slug), shareGeneration(owner.slug, mine.id)));
+    await refusal("gallery.shareOwnOnly", createShareLinkOutcome(otherEditor, await access(otherEditor, owner.slug), shareGeneration(owner.slug, mine.id)));
     // A viewer, even of the whole gallery.
     const asViewer = await access(viewerRole, owner.slug);
-    await refusal(createShareLink(viewerRole, asViewer, shareGeneration(owner.slug, mine.id)));
-    await refusal(createShareLink(viewerRole, asViewer, createShareLinkSchema.parse({ workspace: owner.slug, target: "WORKSPACE" })));
+    await refusal("gallery.shareForbidden", createShareLinkOutcome(viewerRole, asViewer, shareGeneration(owner.slug, mine.id)));
+    await refusal(
+      "gallery.shareForbidden",
+      createShareLinkOutcome(viewerRole, asViewer, createShareLinkSchema.parse({ workspace: owner.slug, target: "WORKSPACE" })),
+    );
     // Unfinished work.
     const pending = await generation(editor, owner.slug, { status: "QUEUED" });
-    await refusal(createShareLink(editor, await access(editor, owner.slug), shareGeneration(owner.slug, pending.id)));
+    await refusal("gallery.shareUnfinished", createShareLinkOutcome(editor, await access(editor, owner.slug), shareGeneration(owner.slug, pending.id)));
 
     // The owner may share anyone's.
     await expect(createShareLink(owner, await access(owner, owner.slug), shareGeneration(owner.slug, mine.id))).resolves.toMatchObject({
@@ -245,15 +266,15 @@ describe("share links (real PostgreSQL)", () => {
   it("nobody can revoke someone else's link by guessing its id; owners and admins can revoke any", async () => {
     const mine = await generation(editor, owner.slug);
     const created = await createShareLink(editor, await access(editor, owner.slug), shareGeneration(owner.slug, mine.id));
-    expect(await revokeShareLink(outsider, await access(outsider, outsider.slug), created.id)).toBe(false);
-    expect(await revokeShareLink(otherEditor, await access(otherEditor, owner.slug), created.id)).toBe(false);
-    expect(await revokeShareLink(viewerRole, await access(viewerRole, owner.slug), created.id)).toBe(false);
+    expect(await revokeShareLink(outsider, await access(outsider, outsider.slug), created.id)).toMatchObject(NOT_REVOKED);
+    expect(await revokeShareLink(otherEditor, await access(otherEditor, owner.slug), created.id)).toMatchObject(NOT_REVOKED);
+    expect(await revokeShareLink(viewerRole, await access(viewerRole, owner.slug), created.id)).toMatchObject(NOT_REVOKED);
     expect((await resolveShareLink(tokenOf(created.url), undefined)).status).toBe("open");
 
     // A link the owner made to the editor's generation is the editor's to pull back as well.
     const byOwner = await createShareLink(owner, await access(owner, owner.slug), shareGeneration(owner.slug, mine.id));
-    expect(await revokeShareLink(editor, await access(editor, owner.slug), byOwner.id)).toBe(true);
-    expect(await revokeShareLink(owner, await access(owner, owner.slug), created.id)).toBe(true);
+    expect(await revokeShareLink(editor, await access(editor, owner.slug), byOwner.id)).toEqual(REVOKED);
+    expect(await revokeShareLink(owner, await access(owner, owner.slug), created.id)).toEqual(REVOKED);
   });
 
   it("lists every link for owners, only their own for editors, none for viewers", async () => {
@@ -282,9 +303,9 @@ describe("share links (real PostgreSQL)", () => {
 
   it("the whole gallery needs an admin or owner and shows only that workspace's finished work", async () => {
     const editorAccess = await access(editor, owner.slug);
-    await expect(
-      createShareLink(editor, editorAccess, createShareLinkSchema.parse({ workspace: owner.slug, target: "WORKSPACE" })),
-    ).rejects.toBeInstanceOf(ShareRefusedError);
+    expect(
+      await createShareLinkOutcome(editor, editorAccess, createShareLinkSchema.parse({ workspace: owner.slug, target: "WORKSPACE" })),
+    ).toMatchObject({ ok: false, problem: { code: "gallery.shareGalleryForbidden" } });
     const inside = await generation(otherEditor, owner.slug);
     const elsewhere = await generation(outsider, outsider.slug);
     const orphanReference = await storedAsset(inside.workspaceId, editor.id, "REFERENCE", "never used");
@@ -316,10 +337,10 @@ describe("share links (real PostgreSQL)", () => {
     });
     const asViewer = await access(viewerRole, owner.slug);
     const input = createShareLinkSchema.parse({ workspace: owner.slug, target: "COLLECTION", collectionId: collection.id });
-    await expect(createShareLink(viewerRole, asViewer, input)).rejects.toBeInstanceOf(ShareRefusedError);
-    await expect(
-      createShareLink(outsider, await access(outsider, outsider.slug), { ...input, workspace: outsider.slug }),
-    ).rejects.toBeInstanceOf(ShareRefusedError);
+    expect(await createShareLinkOutcome(viewerRole, asViewer, input)).toMatchObject({ ok: false, problem: { code: "gallery.shareForbidden" } });
+    expect(
+      await createShareLinkOutcome(outsider, await access(outsider, outsider.slug), { ...input, workspace: outsider.slug }),
+    ).toMatchObject({ ok: false, problem: { code: "gallery.shareCollectionGone" } });
 
     const created = await createShareLink(editor, await access(editor, owner.slug), input);
     const token = tokenOf(created.url);
@@ -338,14 +359,14 @@ describe("share links (real PostgreSQL)", () => {
 
     const draft = await remixSharedGeneration(outsider, await liveLink(withRefs.url), undefined);
     expect(draft).toMatchObject({ workspaceSlug: outsider.slug, prompt: shared.prompt, size: "1536x1024", n: 2 });
-    expect(draft!.referenceIds).toHaveLength(1);
-    const copy = await db.asset.findUniqueOrThrow({ where: { id: draft!.referenceIds[0]! }, include: { workspace: true } });
+    expect(draft.referenceIds).toHaveLength(1);
+    const copy = await db.asset.findUniqueOrThrow({ where: { id: draft.referenceIds[0]! }, include: { workspace: true } });
     expect(copy).toMatchObject({ kind: "REFERENCE", userId: outsider.id, storageKey: shared.reference.storageKey });
     expect(copy.workspace.slug).toBe(outsider.slug);
     expect(copy.id).not.toBe(shared.reference.id);
 
     const bare = await remixSharedGeneration(outsider, await liveLink(withoutRefs.url), undefined);
-    expect(bare!.referenceIds).toEqual([]);
+    expect(bare.referenceIds).toEqual([]);
 
     // A gallery link remixes only generations inside it.
     const gallery = await createShareLink(
@@ -354,7 +375,10 @@ describe("share links (real PostgreSQL)", () => {
       createShareLinkSchema.parse({ workspace: owner.slug, target: "WORKSPACE" }),
     );
     const elsewhere = await generation(outsider, outsider.slug);
-    expect(await remixSharedGeneration(outsider, await liveLink(gallery.url), elsewhere.id)).toBeNull();
+    expect(await remixOutcome(outsider, await liveLink(gallery.url), elsewhere.id)).toMatchObject({
+      ok: false,
+      problem: { code: "gallery.remixNotInLink" },
+    });
     expect(await remixSharedGeneration(outsider, await liveLink(gallery.url), shared.id)).toMatchObject({ prompt: shared.prompt });
   });
 });

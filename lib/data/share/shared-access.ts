@@ -1,4 +1,5 @@
 import "server-only";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
 import { makeUnlockProof, verifyUnlockProof } from "@/lib/data/share/tokens";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -81,17 +82,16 @@ export async function resolveShareLink(token: string, proof: string | null | und
   return { status: "open", link };
 }
 
-export type UnlockResult =
-  | { status: "not-found" }
-  | { status: "wrong-password" }
-  | { status: "unlocked"; proof: { value: string; expires: Date } | null };
+/** The unlock cookie's value and expiry; null for a link without a password (nothing to prove). */
+export type UnlockProof = { value: string; expires: Date } | null;
 
-export async function unlockShareLink(token: string, password: string): Promise<UnlockResult> {
+/** Refused as gallery.linkGone (not live) or gallery.linkWrongPassword (on the password field). */
+export async function unlockShareLink(token: string, password: string): Promise<Outcome<UnlockProof>> {
   const link = await findLiveShareLink(token);
-  if (!link) return { status: "not-found" };
-  if (!link.passwordHash) return { status: "unlocked", proof: null };
-  if (!(await verifyPassword(link.passwordHash, password))) return { status: "wrong-password" };
-  return { status: "unlocked", proof: makeUnlockProof({ ...link, passwordHash: link.passwordHash }) };
+  if (!link) return refused("gallery.linkGone");
+  if (!link.passwordHash) return done(null);
+  if (!(await verifyPassword(link.passwordHash, password))) return refused("gallery.linkWrongPassword", undefined, "password");
+  return done(makeUnlockProof({ ...link, passwordHash: link.passwordHash }));
 }
 
 function targetId(value: string | null): string {

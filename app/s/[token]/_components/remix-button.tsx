@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { useProblemText } from "@/components/ui/problem";
 import { remixSharedAction } from "@/lib/actions/remix-shared";
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 export function RemixButton({ token, generationId, subject }: Props) {
   const t = useTranslations("share.remix");
   const [state, action, pending] = useActionState(remixSharedAction, undefined);
+  const text = useProblemText();
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="token" value={token} />
@@ -29,7 +31,7 @@ export function RemixButton({ token, generationId, subject }: Props) {
       >
         {pending ? t("opening") : t("button")}
       </Button>
-      <FormMessage message={state?.ok === false ? state.message : undefined} />
+      <FormMessage message={state?.ok === false ? text(state.problem) : undefined} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
+import { useProblemText } from "@/components/ui/problem";
 import { deleteCollectionAction } from "@/lib/actions/delete-collection";
 import { renameCollectionAction } from "@/lib/actions/rename-collection";
 import { workspaceUrls } from "@/lib/urls";
@@ -24,6 +25,7 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
+  const text = useProblemText();
 
   const rename = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -31,7 +33,7 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
     const name = String(new FormData(e.currentTarget).get("name") ?? "");
     try {
       const result = await renameCollectionAction(undefined, { workspace, collectionId: collection.id, name });
-      setMessage(result.ok ? "" : (result.fieldErrors?.name?.[0] ?? result.message ?? t("rename.failed")));
+      setMessage(result.ok ? "" : (text(result.fieldProblems?.name?.[0]) ?? text(result.problem) ?? t("rename.failed")));
       if (result.ok) {
         setEditing(false);
         router.refresh();
@@ -48,7 +50,7 @@ export function CollectionHeader({ workspace, collection, mayManage }: Props) {
     try {
       const result = await deleteCollectionAction(undefined, { workspace, collectionId: collection.id });
       if (result.ok) return router.replace(workspaceUrls.collections(workspace));
-      setMessage(result.message ?? t("delete.failed"));
+      setMessage(text(result.problem) ?? t("delete.failed"));
     } catch {
       setMessage(t("offline"));
     } finally {

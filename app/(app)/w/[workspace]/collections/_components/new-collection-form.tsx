@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { useFieldProblems, useProblemText } from "@/components/ui/problem";
 import { createCollectionAction } from "@/lib/actions/create-collection";
 import { workspaceUrls } from "@/lib/urls";
 import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
@@ -14,7 +15,9 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
   const router = useRouter();
   const t = useTranslations("gallery.collections");
   const [state, action, pending] = useActionState(createCollectionAction, undefined);
-  const created = state?.ok ? (state.data as { id: string }).id : null;
+  const created = state?.ok ? state.data?.id : null;
+  const text = useProblemText();
+  const nameText = useFieldProblems(state?.fieldProblems)("name");
 
   useEffect(() => {
     if (created) router.push(workspaceUrls.collection(workspace, created));
@@ -34,7 +37,7 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
           maxLength={COLLECTION_NAME_MAX_LENGTH}
           defaultValue={state?.values?.name}
           placeholder={t("new.placeholder")}
-          aria-invalid={state?.fieldErrors?.name ? true : undefined}
+          aria-invalid={nameText ? true : undefined}
           aria-describedby="new-collection-message"
           className="w-64 rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm aria-invalid:border-danger"
         />
@@ -43,7 +46,7 @@ export function NewCollectionForm({ workspace }: { workspace: string }) {
         {t(pending ? "new.creating" : "new.submit")}
       </Button>
       <div id="new-collection-message" className="basis-full">
-        {state && !state.ok ? <FormMessage message={state.fieldErrors?.name?.[0] ?? state.message} /> : null}
+        {state && !state.ok ? <FormMessage message={nameText?.[0] ?? text(state.problem)} /> : null}
       </div>
     </form>
   );
