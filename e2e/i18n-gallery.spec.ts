@@ -34,18 +34,18 @@ test("a Chinese-speaking person browses their gallery, shares an image behind a 
 }) => {
   await signUpInChinese(page, newAccount("zh-gallery"));
   const ws = new URL(page.url()).pathname.split("/")[2]!;
-  await seedGallery({ databaseUrl: DATABASE_URL, workspace: ws, count: 3, storage: createLocalStorage({ rootDir: STORAGE_DIR }) });
+  const seeded = await seedGallery({ databaseUrl: DATABASE_URL, workspace: ws, count: 3, storage: createLocalStorage({ rootDir: STORAGE_DIR }) });
 
   await page.goto(`/w/${ws}/gallery`);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { name: "画廊", exact: true })).toBeVisible();
   const tiles = page.getByTestId("gallery-tile");
-  await expect(tiles).toHaveCount(3);
+  await expect(tiles).toHaveCount(seeded.images);
 
   await tiles.first().getByTestId("tile-link").click();
   const lightbox = page.getByTestId("lightbox");
   await expect(lightbox).toBeVisible();
-  await expect(lightbox).toContainText("第 1 张，共 3 张");
+  await expect(lightbox).toContainText(`第 1 张，共 ${seeded.images} 张`);
   const prompt = (await lightbox.getByTestId("detail-prompt").textContent())!;
   // Prompts are never translated.
   expect(prompt).toMatch(/[a-z]/);

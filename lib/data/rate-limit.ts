@@ -38,8 +38,3 @@ export async function clearAttempts(key: string): Promise<void> {
 export async function refundAttempt(key: string): Promise<void> {
   await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
-
-export function retryAfterText(ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  return minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
-}
