@@ -1,8 +1,7 @@
 "use server";
 
 import { fail, succeed, workspaceAction } from "@/lib/actions/action";
-import { createGeneration, ReferenceNotFoundError } from "@/lib/data/generations";
-import { QuotaExceededError } from "@/lib/data/quota";
+import { createGeneration } from "@/lib/data/generations";
 import { env, imageModels } from "@/lib/env";
 import { modelProfile } from "@/lib/image-api/profiles";
 import { requestGenerationRun } from "@/lib/jobs/queue";
@@ -21,17 +20,13 @@ export const createGenerationAction = workspaceAction(
     const model = input.model || env.IMAGE_MODEL;
     if (!imageModels().includes(model)) return fail("studio.modelUnavailable", undefined, "model");
     if (input.n > env.IMAGE_MAX_N) return fail("studio.tooManyImages", { max: env.IMAGE_MAX_N }, "n");
-    let generation: { id: string; created: boolean };
-    try {
-      // The person's prompt is kept as written; the sent one (with the shape hint the form showed
-      // them) is stored beside it.
-      const withHint = input.shapeHint && !modelProfile(model).honoursSize;
-      generation = await createGeneration(viewer, workspace, { ...input, model, sentPrompt: sentPrompt(input.prompt, input.size, withHint) });
-    } catch (e) {
-      if (e instanceof ReferenceNotFoundError) return fail(e.problem.code, undefined, "references");
-      if (e instanceof QuotaExceededError) return fail(e.problem.code, e.problem.params);
-      throw e;
-    }
+    // The person's prompt is kept as written; the sent one (with the shape hint the form showed
+    // them) is stored beside it.
+    const withHint = input.shapeHint && !modelProfile(model).honoursSize;
+    const outcome = await createGeneration(viewer, workspace, { ...input, model, sentPrompt: sentPrompt(input.prompt, input.size, withHint) });
+    // Refused with its code (a reference gone, no room in the quota or the cap): as it is.
+    if (!outcome.ok) return outcome;
+    const generation = outcome.value;
     if (generation.created) await requestGenerationRun(generation.id);
     return succeed({ id: generation.id });
   },

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { ApiCaller } from "@/lib/data/api-keys";
 import { createReferenceAsset } from "@/lib/data/assets";
 import { createGeneration } from "@/lib/data/generations";
-import { getDailyUsage, QuotaExceededError } from "@/lib/data/quota";
+import { getDailyUsage } from "@/lib/data/quota";
 import { signedFileUrl } from "@/lib/data/signed-files";
 import { db } from "@/lib/db";
 import { ImageApiError } from "@/lib/image-api/errors";
@@ -66,23 +66,26 @@ export async function createApiGeneration(caller: ApiCaller, input: ApiGeneratio
   if (input.n > usage.available) throw quotaRefusal(usage.member?.remaining === usage.available ? "member" : "workspace", input.n, usage.available);
   const references = [];
   for (const [i, source] of input.image.entries()) references.push({ assetId: (await ingestReference(caller, source, i)).id });
-  try {
-    return await createGeneration(caller.viewer, caller.workspace, {
-      workspace: caller.workspace.slug,
-      prompt: input.prompt,
-      size: input.size,
-      n: input.n,
-      model: input.model,
-      references,
-      idempotencyKey: idempotencyKey ?? randomUUID(),
-      apiKeyId: caller.keyId,
-    });
-  } catch (e) {
-    if (!(e instanceof QuotaExceededError)) throw e;
-    const { scope } = e;
-    if (scope === "suspended") throw new ApiRefusal(403, e.message, { type: "permission_error", code: "workspace_suspended" });
-    throw quotaRefusal(scope, e.requested, Math.max(0, e.limit - e.used));
+  const outcome = await createGeneration(caller.viewer, caller.workspace, {
+    workspace: caller.workspace.slug,
+    prompt: input.prompt,
+    size: input.size,
+    n: input.n,
+    model: input.model,
+    references,
+    idempotencyKey: idempotencyKey ?? randomUUID(),
+    apiKeyId: caller.keyId,
+  });
+  if (outcome.ok) return outcome.value;
+  // The public API answers in English, OpenAI-shaped; the refusal's code picks the status.
+  const refusal = outcome.problem;
+  const message = outcome.message;
+  if (refusal?.code === "studio.workspaceSuspended") throw new ApiRefusal(403, message, { type: "permission_error", code: "workspace_suspended" });
+  if (refusal?.code === "studio.quotaWorkspace" || refusal?.code === "studio.quotaMember") {
+    const { requested, left } = refusal.params as { requested: number; left: number };
+    throw quotaRefusal(refusal.code === "studio.quotaWorkspace" ? "workspace" : "member", requested, left);
   }
+  throw new ApiRefusal(400, message, { param: "image", code: "invalid_image" });
 }
 
 function quotaRefusal(scope: "workspace" | "member", requested: number, left: number) {

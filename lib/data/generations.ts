@@ -1,6 +1,8 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth";
 import { fileUrl, imageSelect, toFailureDTO, toImageDTO, type GenerationDTO } from "@/lib/data/dto";
+import { done, refused, type Outcome } from "@/lib/data/outcome";
+import type { Tx } from "@/lib/data/members";
 import { QuotaExceededError, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
@@ -9,7 +11,6 @@ import { env } from "@/lib/env";
 import { CANCELLED_QUEUED, CANCELLED_QUEUED_MESSAGE } from "@/lib/jobs/call-outcome";
 import { relayBackoffUntil } from "@/lib/jobs/relay-state";
 import { isSlotSettled, settledStatus } from "@/lib/jobs/slots";
-import { englishText, problem } from "@/lib/i18n/problems";
 import { can } from "@/lib/permissions";
 import type { CreateGenerationInput } from "@/lib/validations/generation";
 
@@ -108,28 +109,23 @@ function errorDetails(call: GenerationRow["calls"][number]): string {
   return `${head.join("\n")}\n\n${call.rawExcerpt ?? "(no answer body)"}`;
 }
 
-/** A reference that is not (or no longer) this workspace's upload: answered as `problem`, on the references field. */
-export class ReferenceNotFoundError extends Error {
-  readonly problem = problem("studio.referenceGone");
-  constructor() {
-    super(englishText(problem("studio.referenceGone")));
-  }
-}
-
 /**
  * Stores a QUEUED generation with its references, in the order given. A repeated idempotency key
  * (a double submit) returns the generation the first request made, when it is the same person's.
+ * Refused (nothing stored, nothing spent) when a reference is not this workspace's
+ * (studio.referenceGone, on `references`) or the quota or the member's cap has no room
+ * (studio.quotaWorkspace / quotaMember with limit, used, requested, scope; workspaceSuspended).
  */
 export async function createGeneration(
   viewer: Viewer,
   workspace: WorkspaceAccess,
   input: Omit<CreateGenerationInput, "shapeHint"> & { model: string; sentPrompt?: string; apiKeyId?: string },
-): Promise<{ id: string; created: boolean }> {
+): Promise<Outcome<{ id: string; created: boolean }>> {
   const assetIds = input.references.map((r) => r.assetId);
   const owned = await db.asset.count({
     where: { id: { in: assetIds }, workspaceId: workspace.id, kind: "REFERENCE" },
   });
-  if (owned !== assetIds.length) throw new ReferenceNotFoundError();
+  if (owned !== assetIds.length) return refused("studio.referenceGone", undefined, "references");
   if (input.parentId) {
     const parent = await db.generation.count({ where: { id: input.parentId, workspaceId: workspace.id } });
     if (!parent) input = { ...input, parentId: undefined };
@@ -159,7 +155,7 @@ export async function createGeneration(
         select: { id: true },
       });
     });
-    return { id: row.id, created: true };
+    return done({ id: row.id, created: true });
   } catch (e) {
     // A repeat of a request that took the last slot finds the quota spent: answer with its generation.
     const repeated = e instanceof QuotaExceededError || (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002");
@@ -168,8 +164,10 @@ export async function createGeneration(
         where: { idempotencyKey: input.idempotencyKey, userId: viewer.id, workspaceId: workspace.id },
         select: { id: true },
       });
-      if (existing) return { id: existing.id, created: false };
+      if (existing) return done({ id: existing.id, created: false });
     }
+    // The throw rolled the take back; the refusal is said as its code.
+    if (e instanceof QuotaExceededError) return refused(e.problem.code, e.problem.params);
     throw e;
   }
 }
@@ -193,9 +191,10 @@ export async function getGeneration(viewer: Viewer, workspace: WorkspaceAccess, 
 /**
  * Puts the viewer's own settled generation back in the queue for its failed (or cancelled) slots
  * only, or for the one slot given: images already made are never asked for again. Conditional,
- * so two clicks queue it once. Returns false when there is nothing of theirs to retry.
+ * so two clicks queue it once. Refused (studio.nothingToRetry) when there is nothing of theirs to retry.
  * Images given back for uncharged failures (`refundedImages`) are taken again here, today, from the
- * quota and the member's cap, in the same transaction: QuotaExceededError leaves the slots failed.
+ * quota and the member's cap, in the same transaction: with no room left the slots stay failed
+ * and the refusal carries the quota's code and counts.
  * Which failed slots were refunded is not recorded per slot, so a retry takes back at most as many
  * as it re-queues: a slot that failed charged may take an image given back for another.
  */
@@ -204,41 +203,50 @@ export async function requeueFailedSlots(
   workspace: WorkspaceAccess,
   id: string,
   slot?: number,
-): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.generation.updateMany({
-      where: {
-        id,
-        workspaceId: workspace.id,
-        userId: viewer.id,
-        status: { in: ["SUCCEEDED", "FAILED"] },
-        slots: { some: { status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) } },
-      },
-      data: {
-        status: "QUEUED",
-        errorCode: null,
-        errorMessage: null,
-        errorDetail: Prisma.DbNull,
-        startedAt: null,
-        finishedAt: null,
-        heartbeatAt: null,
-        cancelledAt: null,
-      },
-    });
-    if (count === 0) return false;
-    const requeued = await tx.generationSlot.updateMany({
-      where: { generationId: id, status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) },
-      data: { status: "QUEUED", errorCode: null, errorMessage: null, errorDetail: Prisma.DbNull },
-    });
-    // The generation row is locked by the update above, so concurrent retries take back in turn.
-    const { refundedImages } = await tx.generation.findUniqueOrThrow({ where: { id }, select: { refundedImages: true } });
-    const retake = Math.min(requeued.count, refundedImages);
-    if (retake > 0) {
-      await takeQuota(tx, { workspaceId: workspace.id, userId: viewer.id, images: retake });
-      await tx.generation.update({ where: { id }, data: { refundedImages: { decrement: retake } } });
-    }
-    return true;
+): Promise<Outcome> {
+  try {
+    const requeued = await db.$transaction((tx) => requeueInTx(tx, viewer, workspace, id, slot));
+    return requeued ? done() : refused("studio.nothingToRetry");
+  } catch (e) {
+    // The throw rolled the re-queue back: the slots stay failed.
+    if (e instanceof QuotaExceededError) return refused(e.problem.code, e.problem.params);
+    throw e;
+  }
+}
+
+async function requeueInTx(tx: Tx, viewer: Viewer, workspace: WorkspaceAccess, id: string, slot?: number): Promise<boolean> {
+  const { count } = await tx.generation.updateMany({
+    where: {
+      id,
+      workspaceId: workspace.id,
+      userId: viewer.id,
+      status: { in: ["SUCCEEDED", "FAILED"] },
+      slots: { some: { status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) } },
+    },
+    data: {
+      status: "QUEUED",
+      errorCode: null,
+      errorMessage: null,
+      errorDetail: Prisma.DbNull,
+      startedAt: null,
+      finishedAt: null,
+      heartbeatAt: null,
+      cancelledAt: null,
+    },
   });
+  if (count === 0) return false;
+  const requeued = await tx.generationSlot.updateMany({
+    where: { generationId: id, status: { in: ["FAILED", "CANCELLED"] }, ...(slot === undefined ? {} : { index: slot }) },
+    data: { status: "QUEUED", errorCode: null, errorMessage: null, errorDetail: Prisma.DbNull },
+  });
+  // The generation row is locked by the update above, so concurrent retries take back in turn.
+  const { refundedImages } = await tx.generation.findUniqueOrThrow({ where: { id }, select: { refundedImages: true } });
+  const retake = Math.min(requeued.count, refundedImages);
+  if (retake > 0) {
+    await takeQuota(tx, { workspaceId: workspace.id, userId: viewer.id, images: retake });
+    await tx.generation.update({ where: { id }, data: { refundedImages: { decrement: retake } } });
+  }
+  return true;
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeAsset, makeGeneration, makeTeam, type Team } from "@/lib/authz/fixtures";
 import { createGeneration } from "@/lib/data/generations";
+import type { Outcome } from "@/lib/data/outcome";
 import { getDailyUsage, QuotaExceededError, refundUnchargedImages, setMemberCap, takeQuota, utcDay } from "@/lib/data/quota";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -24,6 +25,12 @@ async function setUsed(workspaceId: string, count: number) {
   await db.workspaceUsage.create({ data: { workspaceId, day: new Date(`${utcDay()}T00:00:00Z`), count } });
 }
 
+/** The stored generation of a create that must have been done. */
+function made<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.message}`);
+  return outcome.value;
+}
+
 const take = (team: Team, role: keyof Team["members"], images = 1, now?: Date) =>
   db.$transaction((tx) => takeQuota(tx, { workspaceId: team.workspace.id, userId: team.members[role].id, images, now }));
 
@@ -32,25 +39,28 @@ describe("daily quota (real PostgreSQL)", () => {
     const team = await makeTeam({ dailyQuota: 3 });
     await setUsed(team.workspace.id, 2);
     const editor = team.members.EDITOR;
-    const results = await Promise.allSettled([
+    const results = await Promise.all([
       createGeneration(editor, team.as("EDITOR"), input("racer one")),
       createGeneration(team.members.OWNER, team.as("OWNER"), input("racer two")),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const rejected = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]).toBeInstanceOf(QuotaExceededError);
-    expect((rejected[0] as QuotaExceededError).message).toMatch(/has 0 of today's 3 images left; this asks for 1/);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.flatMap((r) => (r.ok ? [] : [r]));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.problem).toEqual({
+      code: "studio.quotaWorkspace",
+      params: { scope: "workspace", limit: 3, used: 3, requested: 1, left: 0, resetsAt: "00:00" },
+    });
+    expect(refused[0]!.message).toMatch(/has 0 of today's 3 images left; this asks for 1/);
     expect(await db.generation.count({ where: { workspaceId: team.workspace.id } })).toBe(1);
     expect(await getDailyUsage(team.workspace)).toMatchObject({ used: 3, quota: 3, remaining: 0, isDefault: false });
   });
 
   it("a burst of twenty against a quota of five makes exactly five", async () => {
     const team = await makeTeam({ dailyQuota: 5 });
-    const results = await Promise.allSettled(
+    const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => createGeneration(team.members.EDITOR, team.as("EDITOR"), input(`burst ${i}`))),
     );
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(await db.generation.count({ where: { workspaceId: team.workspace.id } })).toBe(5);
     expect((await getDailyUsage(team.workspace)).used).toBe(5);
   });
@@ -60,7 +70,8 @@ describe("daily quota (real PostgreSQL)", () => {
     const once = input("double submit");
     const first = await createGeneration(team.members.EDITOR, team.as("EDITOR"), once);
     const again = await createGeneration(team.members.EDITOR, team.as("EDITOR"), once);
-    expect(again).toEqual({ id: first.id, created: false });
+    expect(first.ok).toBe(true);
+    expect(again).toEqual({ ok: true, value: { id: first.ok && first.value.id, created: false } });
     expect((await getDailyUsage(team.workspace)).used).toBe(1);
   });
 
@@ -68,9 +79,12 @@ describe("daily quota (real PostgreSQL)", () => {
     const team = await makeTeam({ dailyQuota: 2 });
     const elsewhere = await makeTeam();
     const foreign = await makeAsset(elsewhere.workspace.id, elsewhere.members.EDITOR.id);
-    await expect(
-      createGeneration(team.members.EDITOR, team.as("EDITOR"), { ...input(), references: [{ assetId: foreign.id }] }),
-    ).rejects.toThrow(/no longer available/);
+    expect(await createGeneration(team.members.EDITOR, team.as("EDITOR"), { ...input(), references: [{ assetId: foreign.id }] })).toMatchObject({
+      ok: false,
+      problem: { code: "studio.referenceGone" },
+      field: "references",
+      message: expect.stringMatching(/no longer available/),
+    });
     expect((await getDailyUsage(team.workspace)).used).toBe(0);
   });
 
@@ -105,13 +119,14 @@ describe("daily quota (real PostgreSQL)", () => {
     const team = await makeTeam({ dailyQuota: 6 });
     await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("four", 4));
     expect((await getDailyUsage(team.workspace)).used).toBe(4);
-    const refused = createGeneration(team.members.EDITOR, team.as("EDITOR"), input("three more", 3));
-    await expect(refused).rejects.toThrow(/has 2 of today's 6 images left; this asks for 3/);
+    const refused = await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("three more", 3));
+    expect(refused).toMatchObject({ ok: false, problem: { code: "studio.quotaWorkspace", params: { left: 2, limit: 6, requested: 3 } } });
+    expect(refused.ok || refused.message).toMatch(/has 2 of today's 6 images left; this asks for 3/);
     await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("two more", 2));
     expect(await getDailyUsage(team.workspace)).toMatchObject({ used: 6, remaining: 0 });
     // The first request of a day that alone is larger than the quota is refused too.
     const small = await makeTeam({ dailyQuota: 2 });
-    await expect(createGeneration(small.members.EDITOR, small.as("EDITOR"), input("too many", 3))).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await createGeneration(small.members.EDITOR, small.as("EDITOR"), input("too many", 3))).toMatchObject({ ok: false, problem: { code: "studio.quotaWorkspace" } });
     expect((await getDailyUsage(small.workspace)).used).toBe(0);
   });
 });
@@ -120,13 +135,13 @@ describe("per-member daily caps (real PostgreSQL)", () => {
   it("twenty concurrent requests against a member's cap of five make exactly five, and the workspace counts only those", async () => {
     const team = await makeTeam({ dailyQuota: 100 });
     expect(await setMemberCap(team.as("OWNER"), team.members.EDITOR.id, 5)).toEqual({ ok: true, value: undefined });
-    const results = await Promise.allSettled(
+    const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => createGeneration(team.members.EDITOR, team.as("EDITOR"), input(`capped ${i}`))),
     );
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
-    const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    const refusals = results.flatMap((r) => (r.ok ? [] : [r]));
     expect(refusals).toHaveLength(15);
-    for (const e of refusals) expect(e).toMatchObject({ scope: "member", limit: 5 });
+    for (const r of refusals) expect(r.problem).toMatchObject({ code: "studio.quotaMember", params: { scope: "member", limit: 5 } });
     expect(await db.generation.count({ where: { workspaceId: team.workspace.id } })).toBe(5);
     const usage = await getDailyUsage(team.workspace, new Date(), team.members.EDITOR.id);
     expect(usage).toMatchObject({ used: 5, member: { used: 5, cap: 5, remaining: 0 }, available: 0 });
@@ -139,7 +154,10 @@ describe("per-member daily caps (real PostgreSQL)", () => {
     const team = await makeTeam({ dailyQuota: 3 });
     await setMemberCap(team.as("OWNER"), team.members.EDITOR.id, 10);
     await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("three", 3));
-    await expect(createGeneration(team.members.EDITOR, team.as("EDITOR"), input("one more"))).rejects.toMatchObject({ scope: "workspace" });
+    expect(await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("one more"))).toMatchObject({
+      ok: false,
+      problem: { code: "studio.quotaWorkspace", params: { scope: "workspace" } },
+    });
     const usage = await getDailyUsage(team.workspace, new Date(), team.members.EDITOR.id);
     expect(usage).toMatchObject({ remaining: 0, member: { used: 3, remaining: 7 }, available: 0 });
   });
@@ -147,7 +165,10 @@ describe("per-member daily caps (real PostgreSQL)", () => {
   it("a cap refused by the member's count rolls back the workspace's count too (one transaction)", async () => {
     const team = await makeTeam({ dailyQuota: 50 });
     await setMemberCap(team.as("ADMIN"), team.members.EDITOR.id, 2);
-    await expect(createGeneration(team.members.EDITOR, team.as("EDITOR"), input("three", 3))).rejects.toMatchObject({ scope: "member" });
+    expect(await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("three", 3))).toMatchObject({
+      ok: false,
+      problem: { code: "studio.quotaMember", params: { scope: "member" } },
+    });
     expect((await getDailyUsage(team.workspace)).used).toBe(0);
   });
 
@@ -155,9 +176,10 @@ describe("per-member daily caps (real PostgreSQL)", () => {
     const team = await makeTeam();
     await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("before the cap", 3));
     await setMemberCap(team.as("OWNER"), team.members.EDITOR.id, 3);
-    await expect(createGeneration(team.members.EDITOR, team.as("EDITOR"), input("after the cap"))).rejects.toThrow(
-      /You have 0 of your 3 images for today left in this workspace/,
-    );
+    expect(await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("after the cap"))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/You have 0 of your 3 images for today left in this workspace/),
+    });
   });
 
   it("admins cap editors and viewers, not other admins or owners; personal studios have no caps", async () => {
@@ -175,8 +197,8 @@ describe("refunds of uncharged failures (real PostgreSQL)", () => {
   it("gives the images back to the workspace and the member, once, and never more than were taken", async () => {
     const team = await makeTeam({ dailyQuota: 4 });
     await setMemberCap(team.as("OWNER"), team.members.EDITOR.id, 4);
-    const { id } = await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("all four", 4));
-    await expect(createGeneration(team.members.EDITOR, team.as("EDITOR"), input("no room"))).rejects.toBeInstanceOf(QuotaExceededError);
+    const { id } = made(await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("all four", 4)));
+    expect((await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("no room"))).ok).toBe(false);
 
     // Two of its slots failed without being charged.
     expect(await db.$transaction((tx) => refundUnchargedImages(tx, id, 2))).toBe(2);
@@ -206,7 +228,7 @@ describe("refunds of uncharged failures (real PostgreSQL)", () => {
 
   it("concurrent refunds of one generation never give back more than its n", async () => {
     const team = await makeTeam({ dailyQuota: 10 });
-    const { id } = await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("racing refunds", 3));
+    const { id } = made(await createGeneration(team.members.EDITOR, team.as("EDITOR"), input("racing refunds", 3)));
     const given = await Promise.all(Array.from({ length: 8 }, () => db.$transaction((tx) => refundUnchargedImages(tx, id, 1))));
     expect(given.reduce((a, b) => a + b, 0)).toBe(3);
     expect((await getDailyUsage(team.workspace)).used).toBe(0);

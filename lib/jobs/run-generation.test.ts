@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { requeueFailedSlots, cancelGeneration } from "@/lib/data/generations";
-import { getDailyUsage, QuotaExceededError, takeQuota } from "@/lib/data/quota";
+import { getDailyUsage, takeQuota } from "@/lib/data/quota";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import { FAILURE_TABLE } from "@/lib/image-api/failures";
@@ -164,7 +164,7 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     expect(failedCall).toMatchObject({ slotIndex: failed[0]!.index, httpStatus: 500, charged: "MAYBE", imagesReturned: 0 });
 
     standIn.clearLedger();
-    expect(await requeueFailedSlots(viewerOf(owner), accessOf(owner), generation.id, failed[0]!.index)).toBe(true);
+    expect(await requeueFailedSlots(viewerOf(owner), accessOf(owner), generation.id, failed[0]!.index)).toEqual({ ok: true, value: undefined });
     expect(await runGeneration(generation.id, deps())).toEqual({ outcome: "succeeded", images: 4, failed: 0 });
 
     expect(generationCalls()).toHaveLength(1);
@@ -295,7 +295,10 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
 
     // The image given back is spent on another generation: nothing left for the retry.
     const second = await generationWithQuota(mine, 1, deps().imageApi);
-    await expect(requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).toMatchObject({
+      ok: false,
+      problem: { code: "studio.quotaWorkspace", params: { scope: "workspace", requested: 1 } },
+    });
     expect(await slotsOf(first.generation.id)).toEqual([expect.objectContaining({ status: "FAILED", errorCode: "bad_key" })]);
     expect(await db.generation.findUniqueOrThrow({ where: { id: first.generation.id } })).toMatchObject({ status: "FAILED", refundedImages: 1 });
     expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
@@ -303,7 +306,7 @@ describe("runGeneration (real PostgreSQL, stand-in endpoint over HTTP)", () => {
     // Once the other one fails uncharged too, the retry takes that image back, once.
     standIn.queueFault("401");
     expect(await second.run()).toEqual({ outcome: "failed", errorCode: "bad_key" });
-    expect(await requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).toBe(true);
+    expect(await requeueFailedSlots(viewerOf(mine), accessOf(mine), first.generation.id)).toEqual({ ok: true, value: undefined });
     expect(await usedToday(mine)).toEqual({ workspace: 1, member: 1 });
     expect(await db.generation.findUniqueOrThrow({ where: { id: first.generation.id } })).toMatchObject({ status: "QUEUED", refundedImages: 0 });
     expect(await first.run()).toEqual({ outcome: "succeeded", images: 1, failed: 0 });
