@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { GenerationDiscussion } from "@/components/discussion/generation-discussion";
 import { getGenerationDiscussion } from "@/lib/data/comments";
 import { getGeneration } from "@/lib/data/generations";
+import { failureText, type RelayT } from "@/lib/i18n/relay";
 import { requireWorkspace } from "@/lib/pages/require-workspace";
 import { apiUrls, workspaceUrls } from "@/lib/urls";
 
@@ -18,10 +19,11 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
   const { viewer, workspace } = await requireWorkspace(params);
   const { generationId } = await params;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(generationId)) notFound();
-  const [generation, discussion, t] = await Promise.all([
+  const [generation, discussion, t, relay] = await Promise.all([
     getGeneration(viewer, workspace, generationId),
     getGenerationDiscussion(viewer, workspace, generationId),
     getTranslations("gallery.activity"),
+    getTranslations("relay"),
   ]);
   if (!generation || !discussion) notFound();
 
@@ -58,7 +60,11 @@ export default async function ActivityGenerationPage({ params }: PageProps<"/w/[
         </ul>
       ) : (
         <p className="text-sm text-ink-muted">
-          {generation.status === "FAILED" ? (generation.error?.message ?? t("failed")) : t("pending")}
+          {generation.status === "FAILED"
+            ? generation.error
+              ? failureText(relay as unknown as RelayT, generation.error).reason
+              : t("failed")
+            : t("pending")}
         </p>
       )}
       <GenerationDiscussion key={discussion.generationId} workspace={workspace.slug} discussion={discussion} />
