@@ -83,6 +83,16 @@ for (const locale of locales) {
       const generation = page.getByTestId("generation").filter({ hasText: prompt });
       await expect(generation).toHaveAttribute("data-status", "SUCCEEDED");
       found.create = await scan(page);
+      // The shell's own menus, open: the account menu with the theme choice, and the phone's navigation.
+      const en = locale === "en";
+      await page.getByLabel(en ? "Account menu" : "账户菜单").click();
+      await expect(page.getByRole("radio", { name: en ? "System" : "跟随系统" })).toBeChecked();
+      found["account menu"] = await scan(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("button", { name: en ? "Menu" : "菜单", exact: true }).click();
+      await expect(page.getByRole("navigation", { name: en ? "Workspace" : "团队空间" })).toBeVisible();
+      found["phone menu"] = await scan(page);
+      await page.setViewportSize({ width: 1280, height: 720 });
 
       await page.goto(`/w/${workspace}/gallery`);
       const tile = page.getByTestId("gallery-tile").first();
