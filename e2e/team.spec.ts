@@ -133,7 +133,7 @@ test("owner, editor and viewer: invitations, live activity, roles in the UI and 
   await owner.getByRole("link", { name: "Settings" }).click();
   await owner.getByLabel("Images per day").fill("1");
   await owner.getByRole("button", { name: "Save limit" }).click();
-  await expect(owner.getByText("Daily limit set to 1 images.")).toBeVisible();
+  await expect(owner.getByText("Daily limit set to 1 image.")).toBeVisible();
   await fillAndGenerate(editor, { prompt: `Over the limit ${Date.now()}` });
   await expect(editor.getByTestId("create-message")).toHaveText(
     "This workspace has 0 of today's 1 images left; this asks for 1. The count starts again at 00:00 UTC.",
