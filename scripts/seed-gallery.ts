@@ -5,7 +5,9 @@ import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import sharp from "sharp";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { describeImage, makeThumbnail } from "@/lib/images";
+// The encoder itself, not the lib/images index: the index also brings the upload checks and their
+// message catalogues (JSON modules), which the Playwright runner that calls seedGallery() cannot load.
+import { describeImage, makeThumbnail } from "@/lib/images/encode";
 import { shapeOf } from "@/lib/images/shape";
 import { contentKey } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
