@@ -76,6 +76,9 @@ describe("call permits (real PostgreSQL)", () => {
   it("never grants past the cap when workers ask at the same moment", async () => {
     const relay = `http://relay-${randomUUID()}.test`;
     const owner = await createOwner();
+    // Runs left RUNNING by earlier files in this database count against the deployment's cap and
+    // make their workspaces "waiting" to the fairness rule: end them, so this ask is the only one.
+    await db.generation.updateMany({ where: { status: "RUNNING" }, data: { status: "FAILED" } });
     const claims = await Promise.all(Array.from({ length: 8 }, () => claimed(owner, 1)));
     const cap = (await inFlight()) + 3;
     const permits = await Promise.all(claims.map((claim) => ask(claim, 0, relay, cap)));
