@@ -50,8 +50,9 @@ describe("action results as codes", () => {
       ok: false,
       problem: { code: "roleForbidden" },
       fieldProblems: { role: [{ code: "roleForbidden" }] },
-      message: "Your role in this workspace does not allow that.",
     });
+    // The English words stay on the server (logs, the public API): the page gets the code.
+    expect(fromOutcome(refused("roleForbidden"))).not.toHaveProperty("message");
     const outcomeAction = publicAction("outcome", z.object({}), async () => refused("notAMember"));
     expect(await outcomeAction(undefined, {})).toMatchObject({ ok: false, problem: { code: "notAMember" } });
   });

@@ -3,9 +3,16 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth";
 import type { Outcome } from "@/lib/data/outcome";
-import { englishText, isProblemCode, problem, type Done, type DoneCode, type Problem, type ProblemCode, type ProblemParams } from "@/lib/i18n/problems";
+import { isProblemCode, problem, type Done, type DoneCode, type Problem, type ProblemCode, type ProblemParams } from "@/lib/i18n/problems";
 import { getWorkspaceAccess, type WorkspaceAccess } from "@/lib/data/workspaces";
 import { can, type Action } from "@/lib/permissions";
+import { BROKEN_CHARACTER_MESSAGE, CONTROL_CHARACTER_MESSAGE } from "@/lib/validations/text";
+
+/** The shared text base's refusals (its English is also what routes answer), as codes. */
+const TEXT_ISSUES: Record<string, ProblemCode> = {
+  [CONTROL_CHARACTER_MESSAGE]: "field.controlCharacters",
+  [BROKEN_CHARACTER_MESSAGE]: "field.brokenCharacter",
+};
 
 /**
  * The one wrapper every server action goes through: who is asking, may they do this here, is the
@@ -19,9 +26,6 @@ export interface ActionState<T = unknown> {
   done?: Done;
   /** Per input, what is wrong with it. */
   fieldProblems?: Record<string, Problem[]>;
-  /** English words of problem/done and fieldProblems, kept while screens move to the codes; pages read the codes. */
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
   /** What the person typed, echoed back on failure: React resets a form after its action runs. */
   values?: Record<string, string>;
   data?: T;
@@ -44,46 +48,34 @@ export function toObject(input: ActionInput): Record<string, unknown> {
 /** Refused, as a code; `field` names the input at fault. */
 export function fail(code: ProblemCode, params?: ProblemParams, field?: string): ActionState<never> {
   const p = problem(code, params);
-  const message = englishText(p);
-  return {
-    ok: false,
-    problem: p,
-    message,
-    ...(field ? { fieldProblems: { [field]: [p] }, fieldErrors: { [field]: [message] } } : {}),
-  };
+  return { ok: false, problem: p, ...(field ? { fieldProblems: { [field]: [p] } } : {}) };
 }
 
 /** Done; `code` (a key of the `done` catalogue) says so to the person when there is something to say. */
 export function succeed<T>(data?: T, code?: DoneCode, params?: ProblemParams): ActionState<T> {
   const d = code ? ({ code, ...(params ? { params } : {}) } as Done) : undefined;
-  return { ok: true, ...(d ? { done: d, message: englishText(d, "done") } : {}), ...(data === undefined ? {} : { data }) };
+  return { ok: true, ...(d ? { done: d } : {}), ...(data === undefined ? {} : { data }) };
 }
 
-/** An Outcome from the data layer, as the page receives it. */
-export function fromOutcome<T>(outcome: Outcome<T>): ActionState<T> {
-  if (outcome.ok) return { ok: true, data: outcome.value };
-  const { problem: p, field, message, fieldErrors } = outcome;
+/**
+ * A handler's answer as the page receives it: codes only. An Outcome's English `message` (for logs
+ * and the public API) stays on the server; its `field` becomes a field problem.
+ */
+export function fromOutcome<T>(outcome: Outcome<T> | ActionState<T>): ActionState<T> {
+  if (outcome.ok) {
+    if (!("value" in outcome)) return outcome;
+    return outcome.value === undefined ? { ok: true } : { ok: true, data: outcome.value };
+  }
+  const refusal = outcome as ActionState<T> & Partial<Extract<Outcome, { ok: false }>>;
+  const p = refusal.problem ?? problem("unexpected");
+  const fieldProblems = refusal.fieldProblems ?? (refusal.field ? { [refusal.field]: [p] } : undefined);
   return {
     ok: false,
     problem: p,
-    message,
-    fieldErrors,
-    ...(p && field ? { fieldProblems: { [field]: [p] } } : {}),
+    ...(fieldProblems ? { fieldProblems } : {}),
+    ...(refusal.values ? { values: refusal.values } : {}),
+    ...(refusal.data === undefined ? {} : { data: refusal.data }),
   };
-}
-
-export class ActionError extends Error {
-  readonly problem?: Problem;
-  constructor(
-    /** A code of the errors catalogue, or (until every refusal is a code) English words. */
-    codeOrMessage: ProblemCode | string,
-    readonly fieldErrors?: Record<string, string[]>,
-    params?: ProblemParams,
-  ) {
-    const p = isProblemCode(codeOrMessage) ? problem(codeOrMessage, params) : undefined;
-    super(p ? englishText(p) : codeOrMessage);
-    this.problem = p;
-  }
 }
 
 /**
@@ -92,6 +84,8 @@ export class ActionError extends Error {
  */
 function issueProblem(issue: z.core.$ZodIssue): Problem {
   if (isProblemCode(issue.message)) return problem(issue.message);
+  const text = TEXT_ISSUES[issue.message];
+  if (text) return problem(text);
   switch (issue.code) {
     case "too_small": {
       const minimum = Number(issue.minimum);
@@ -117,16 +111,12 @@ function issueProblem(issue: z.core.$ZodIssue): Problem {
 }
 
 function invalid(error: z.ZodError): ActionState<never> {
-  const fieldErrors: Record<string, string[]> = {};
   const fieldProblems: Record<string, Problem[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
-    const p = issueProblem(issue);
-    (fieldProblems[key] ??= []).push(p);
-    // English: the schema's own words until they are codes.
-    (fieldErrors[key] ??= []).push(isProblemCode(issue.message) ? englishText(p) : issue.message);
+    (fieldProblems[key] ??= []).push(issueProblem(issue));
   }
-  return { ...fail("invalidFields"), fieldProblems, fieldErrors };
+  return { ...fail("invalidFields"), fieldProblems };
 }
 
 /** Secrets are never echoed back into the page. */
@@ -141,22 +131,15 @@ function echo(raw: ActionInput): Record<string, string> {
 /** What a handler may answer: an ActionState, or the data layer's Outcome as it is. */
 export type HandlerResult<T> = ActionState<T> | Outcome<T>;
 
-function asState<T>(result: HandlerResult<T>): ActionState<T> {
-  return "value" in result || "field" in result ? fromOutcome(result as Outcome<T>) : (result as ActionState<T>);
-}
 
 async function guard<T>(name: string, raw: ActionInput, run: () => Promise<HandlerResult<T>>): Promise<ActionState<T>> {
   let result: ActionState<T>;
   try {
-    result = asState(await run());
+    result = fromOutcome(await run());
   } catch (e) {
     unstable_rethrow(e);
-    if (e instanceof ActionError) {
-      result = { ok: false, problem: e.problem, message: e.message, fieldErrors: e.fieldErrors };
-    } else {
-      console.error(`[action ${name}]`, e);
-      result = fail("unexpected");
-    }
+    console.error(`[action ${name}]`, e);
+    result = fail("unexpected");
   }
   return result.ok ? result : { values: echo(raw), ...result };
 }

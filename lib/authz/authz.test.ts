@@ -13,7 +13,7 @@ import {
   type Team,
 } from "@/lib/authz/fixtures";
 import { asking, authHandlers, resetStubs, signInCalls } from "@/lib/authz/stubs";
-import { actionFiles, asSentByBrowser, call, CRASH, exportName, importAction, importRoute, routes, type ActionFn, type CallResult, type RouteFn } from "@/lib/authz/discovery";
+import { actionFiles, asSentByBrowser, call, exportName, importAction, importRoute, routes, type ActionFn, type CallResult, type RouteFn } from "@/lib/authz/discovery";
 import { createApiKey } from "@/lib/data/api-keys";
 import { createInvitation } from "@/lib/data/invitations";
 import { getDailyUsage } from "@/lib/data/quota";
@@ -997,10 +997,13 @@ describe("server actions", () => {
           asking.viewer = w.viewer;
           const result = await call(fn, input);
           asking.viewer = null;
-          expect(result.message ?? "", "an unexpected error is not a refusal").not.toContain(CRASH);
-          expect(result.ok, result.message).toBe(allowed);
-          if (!allowed && caller === "signed out") expect(result.message).toMatch(/session has ended/);
-          if (!allowed && caller === "non-member" && "workspace" in input) expect(result.message).toMatch(/not a member/);
+          // Codes only reach the page (the words are the catalogues'): never an unexpected error's.
+          expect(result.problem?.code, "an unexpected error is not a refusal").not.toBe("unexpected");
+          expect(result, "no English words reach the page").not.toHaveProperty("message");
+          expect(result.ok, JSON.stringify(result.problem)).toBe(allowed);
+          if (!allowed) expect(result.problem?.code, "a refusal says why").toEqual(expect.any(String));
+          if (!allowed && caller === "signed out") expect(result.problem?.code).toBe("sessionEnded");
+          if (!allowed && caller === "non-member" && "workspace" in input) expect(result.problem?.code).toBe("notAMember");
           await c.check?.(w, allowed, input, result);
         });
       }

@@ -47,11 +47,11 @@ export type RouteFn = (request: NextRequest, ctx: { params: Promise<Record<strin
 export const importAction = async (file: string) => (await import(path.join(root, "lib/actions", `${file}.ts`))) as Record<string, unknown>;
 export const importRoute = async (route: string) => (await import(path.join(root, "app/api", route, "route.ts"))) as Record<string, unknown>;
 
-export const CRASH = "Something went wrong on our side";
 
 export interface CallResult {
   ok: boolean;
-  message?: string;
+  /** Why it was refused, as the page gets it: a code, never words. */
+  problem?: { code: string; params?: Record<string, string | number> };
   /** Where a redirect sent the caller. */
   redirect?: string;
 }

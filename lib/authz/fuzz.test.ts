@@ -4,7 +4,6 @@ import type { Viewer } from "@/lib/auth";
 import {
   actionFiles,
   asSentByBrowser,
-  CRASH,
   exportName,
   importAction,
   importRoute,
@@ -207,7 +206,7 @@ function* actionVariants(keys: string[]): Generator<[string, (valid: Record<stri
 
 /** What a malformed input got back, or why it counts as a crash. */
 async function callAction(fn: ActionFn, input: Record<string, unknown>): Promise<string | null> {
-  let result: { ok: boolean; message?: string } | undefined;
+  let result: { ok: boolean; problem?: { code: string } } | undefined;
   try {
     result = await fn(undefined, input);
   } catch (e) {
@@ -215,8 +214,8 @@ async function callAction(fn: ActionFn, input: Record<string, unknown>): Promise
     return `threw ${e instanceof Error ? e.message.slice(0, 120) : String(e)}`;
   }
   if (!result || result.ok) return null;
-  if (!result.message) return "refused without a message";
-  return result.message.includes(CRASH) ? `crashed: ${result.message}` : null;
+  if (!result.problem?.code) return "refused without a code";
+  return result.problem.code === "unexpected" ? "crashed: unexpected" : null;
 }
 
 // ---------- routes: one row per route and method ----------
@@ -526,10 +525,10 @@ describe("reproduced attacks", () => {
       size: "1024x1024",
       n: 1,
       idempotencyKey: randomUUID(),
-    })) as { ok: boolean; fieldErrors?: Record<string, string[]> };
+    })) as { ok: boolean; fieldProblems?: Record<string, { code: string }[]> };
     asking.viewer = null;
     expect(result.ok).toBe(false);
-    expect(result.fieldErrors?.prompt).toEqual([CONTROL_CHARACTER_MESSAGE]);
+    expect(result.fieldProblems?.prompt).toEqual([{ code: "field.controlCharacters" }]);
     expect(await db.generation.count({ where: { workspaceId: w.team.workspace.id } })).toBe(0);
   });
 

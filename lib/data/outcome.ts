@@ -5,12 +5,12 @@ import { englishText, problem, type Problem, type ProblemCode, type ProblemParam
  * language (lib/i18n/problems.ts). Rules that refuse (the last owner, an expired invitation) are
  * expected outcomes, not exceptions; the action wrapper takes an Outcome as it is.
  *
- * `message`/`fieldErrors` are the English words of the same refusal, kept while screens move to
- * rendering `problem` (refusedText() is the pre-code form); new code reads `problem`.
+ * `message` is the English words of the same refusal, for logs and the OpenAI-shaped public API;
+ * the action wrapper never hands it to a page (lib/actions/action.ts fromOutcome).
  */
 export type Outcome<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; problem?: Problem; field?: string; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; problem: Problem; field?: string; message: string };
 
 export type Refusal = Extract<Outcome, { ok: false }>;
 
@@ -23,11 +23,5 @@ export function done<T>(value?: T): Outcome<T | undefined> {
 /** Refused, said as a code (a key of the errors catalogue) with its parameters; `field` names the input at fault. */
 export function refused(code: ProblemCode, params?: ProblemParams, field?: string): Outcome<never> {
   const p = problem(code, params);
-  const message = englishText(p);
-  return { ok: false, problem: p, message, ...(field ? { field, fieldErrors: { [field]: [message] } } : {}) };
-}
-
-/** @deprecated English text only; say it as a code with refused(). */
-export function refusedText(message: string, field?: string): Outcome<never> {
-  return { ok: false, message, ...(field ? { fieldErrors: { [field]: [message] } } : {}) };
+  return { ok: false, problem: p, message: englishText(p), ...(field ? { field } : {}) };
 }

@@ -46,7 +46,7 @@ describe("workspace administration (real PostgreSQL)", () => {
     const personal = await makeTeam({ personal: true });
     expect((await deleteWorkspace(personal.as("OWNER"), personal.workspace.slug)).ok).toBe(false);
     const team = await makeTeam();
-    expect(await deleteWorkspace(team.as("OWNER"), "not-it")).toMatchObject({ ok: false, fieldErrors: { confirm: [expect.any(String)] } });
+    expect(await deleteWorkspace(team.as("OWNER"), "not-it")).toMatchObject({ ok: false, field: "confirm", problem: { code: expect.any(String) } });
     expect(await db.workspace.count({ where: { id: { in: [personal.workspace.id, team.workspace.id] } } })).toBe(2);
   });
 
