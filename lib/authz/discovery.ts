@@ -47,7 +47,6 @@ export type RouteFn = (request: NextRequest, ctx: { params: Promise<Record<strin
 export const importAction = async (file: string) => (await import(path.join(root, "lib/actions", `${file}.ts`))) as Record<string, unknown>;
 export const importRoute = async (route: string) => (await import(path.join(root, "app/api", route, "route.ts"))) as Record<string, unknown>;
 
-
 export interface CallResult {
   ok: boolean;
   /** Why it was refused, as the page gets it: a code, never words. */
