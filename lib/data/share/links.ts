@@ -130,7 +130,8 @@ export interface ShareLinkDTO {
   id: string;
   url: string;
   target: ShareTarget;
-  subject: string;
+  /** The prompt or the collection's name; null for the whole gallery (the page words it). */
+  subject: string | null;
   thumbUrl: string | null;
   createdAt: string;
   createdByName: string | null;
@@ -176,12 +177,7 @@ export async function listShareLinks(viewer: Viewer, workspace: WorkspaceAccess,
       id: r.id,
       url: shareUrl(r.token),
       target: r.target,
-      subject:
-        r.target === "GENERATION"
-          ? (r.generation?.prompt ?? "A generation")
-          : r.target === "COLLECTION"
-            ? (r.collection?.name ?? "A collection")
-            : `The whole ${workspace.name} gallery`,
+      subject: (r.target === "GENERATION" ? r.generation?.prompt : r.target === "COLLECTION" ? r.collection?.name : null) ?? null,
       thumbUrl: thumb ? fileUrl(thumb) : null,
       createdAt: r.createdAt.toISOString(),
       createdByName: r.createdBy?.name ?? null,

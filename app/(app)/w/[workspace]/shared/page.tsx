@@ -80,7 +80,7 @@ export default async function SharedLinksPage({ params }: PageProps<"/w/[workspa
               </tr>
             </thead>
             <tbody className="divide-y divide-ink/10">
-              {links.map((link) => (
+              {links.map((link) => ({ ...link, subject: link.subject ?? t(`subjectFallback.${link.target}`, { workspace: workspace.name }) })).map((link) => (
                 <tr key={link.id} data-testid="share-link-row" data-status={link.status}>
                   <td className="px-4 py-3">
                     <div className="flex items-center gap-3">
