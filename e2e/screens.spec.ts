@@ -26,6 +26,16 @@ async function overflowingText(page: Page) {
       const tall = style.overflowY === "hidden" && el.scrollHeight > el.clientHeight + 1;
       if (wide || tall) found.push(`${el.tagName.toLowerCase()} "${el.innerText.trim().slice(0, 60)}" ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
     }
+    // A placeholder is clipped without any scrollWidth to show it: measure its text instead.
+    const context = document.createElement("canvas").getContext("2d")!;
+    for (const input of document.querySelectorAll<HTMLInputElement>("input[placeholder]")) {
+      if (input.value || input.getClientRects().length === 0) continue;
+      const style = getComputedStyle(input);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const needs = context.measureText(input.placeholder).width;
+      if (needs > room + 1) found.push(`placeholder "${input.placeholder}" ${Math.ceil(needs)} in ${Math.floor(room)}`);
+    }
     const page = document.documentElement;
     if (page.scrollWidth > page.clientWidth) found.push(`the page scrolls sideways: ${page.scrollWidth} in ${page.clientWidth}`);
     return found;

@@ -43,7 +43,7 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
       </div>
 
       {references.length > 0 ? (
-        <ol className="grid grid-cols-3 gap-3" aria-label={t("order")}>
+        <ol className="grid grid-cols-2 gap-3 min-[420px]:grid-cols-3" aria-label={t("order")}>
           {references.map((ref, i) => (
             <li
               key={ref.localId}
