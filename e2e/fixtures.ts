@@ -12,6 +12,28 @@ export function newAccount(prefix = "maker"): Account {
   return { name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@example.test`, password: `correct horse ${id}` };
 }
 
+/** The Chinese sign-in form (the page asked in zh-CN); stays wherever the form sends the person. */
+export async function signInInChinese(page: Page, account: Pick<Account, "email" | "password">) {
+  await page.getByLabel("邮箱").fill(account.email);
+  await page.getByLabel("密码").fill(account.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/**
+ * Sign-up, then sign-in, through the Chinese forms. Starts on /sign-up unless already there (an
+ * invitation sends people there); `lands` is where sign-in must end (null: wherever it goes).
+ */
+export async function signUpInChinese(page: Page, account: Account, { lands = /\/w\/[^/]+\/create$/ as RegExp | null } = {}) {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-up")) await page.goto("/sign-up");
+  await page.getByLabel("姓名").fill(account.name);
+  await page.getByLabel("邮箱").fill(account.email);
+  await page.getByLabel("密码").fill(account.password);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
+  await signInInChinese(page, account);
+  if (lands) await expect(page).toHaveURL(lands);
+}
+
 export async function signUp(page: Page, account: Account) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(account.name);

@@ -1,8 +1,7 @@
-import type { Page } from "@playwright/test";
 import { createLocalStorage } from "../lib/storage/local";
 import { seedGallery } from "../scripts/seed-gallery";
 import { E2E_DATABASE_URL as DATABASE_URL, E2E_STORAGE_DIR as STORAGE_DIR } from "./e2e-env";
-import { expect, newAccount, test, type Account } from "./fixtures";
+import { expect, newAccount, signInInChinese, signUpInChinese, test } from "./fixtures";
 
 /**
  * Issue #11 for the gallery, share and sign-in screens: a person whose browser asks for Chinese sees
@@ -10,23 +9,6 @@ import { expect, newAccount, test, type Account } from "./fixtures";
  * password too easy to guess): the server answers with codes, the page words them.
  */
 test.use({ locale: "zh-CN" });
-
-async function signUpInChinese(page: Page, account: Account) {
-  await page.goto("/sign-up");
-  await page.getByLabel("姓名").fill(account.name);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "创建账户" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
-  await signInInChinese(page, account);
-  await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
-}
-
-async function signInInChinese(page: Page, account: Pick<Account, "email" | "password">) {
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-}
 
 test("a Chinese-speaking person browses their gallery, shares an image behind a password and revokes the link", async ({
   page,

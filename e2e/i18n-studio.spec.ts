@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, newAccount, test, type Account } from "./fixtures";
+import { expect, newAccount, signUpInChinese, test } from "./fixtures";
 import { clearFaults, queueFault } from "./stand-in";
 import { addReferences, card, referenceImage, waitForUploads } from "./studio";
 
@@ -10,19 +9,6 @@ test.use({ locale: "zh-CN" });
 test.afterEach(async () => {
   await clearFaults();
 });
-
-async function signUpInChinese(page: Page, account: Account) {
-  await page.goto("/sign-up");
-  await page.getByLabel("姓名").fill(account.name);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "创建账户" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
-}
 
 test("in Chinese: two references and a prompt make images; a relay refusal says why in Chinese, keeps the inputs, and Retry makes it", async ({
   page,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expect, newAccount, test, type Account } from "./fixtures";
+import { expect, newAccount, signUpInChinese, test } from "./fixtures";
 
 /** A browser that asks for Chinese (Accept-Language and navigator.language), as in e2e/i18n.spec.ts. */
 async function chinesePage(browser: Browser): Promise<Page> {
@@ -8,24 +8,11 @@ async function chinesePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Sign-up and sign-in through the Chinese forms; ends on the personal studio. */
-async function signUpInChinese(page: Page, account: Account) {
-  if (!new URL(page.url()).pathname.startsWith("/sign-up")) await page.goto("/sign-up");
-  await page.getByLabel("姓名").fill(account.name);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "创建账户" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
-
 test("a team in Chinese: invite, the invitee joins through the Chinese invitation page, roles, settings and usage with Intl numbers", async ({ browser }) => {
   test.setTimeout(120_000);
   const owner = await chinesePage(browser);
   const ownerAccount = newAccount("owner");
-  await signUpInChinese(owner, ownerAccount);
+  await signUpInChinese(owner, ownerAccount, { lands: null });
   await expect(owner).toHaveURL(/\/w\/[^/]+\/create$/);
 
   const id = randomUUID().slice(0, 6);
@@ -69,7 +56,7 @@ test("a team in Chinese: invite, the invitee joins through the Chinese invitatio
   await expect(invitee.getByText(`邀请你以编辑者身份加入 ${team.name}`)).toBeVisible();
   await invitee.getByRole("link", { name: "创建账户并加入" }).click();
   await expect(invitee).toHaveURL(/\/sign-up\?callbackUrl=%2Finvite%2F/);
-  await signUpInChinese(invitee, inviteeAccount);
+  await signUpInChinese(invitee, inviteeAccount, { lands: null });
   await expect(invitee).toHaveURL(new URL(link).pathname);
   await invitee.getByRole("button", { name: `加入 ${team.name}` }).click();
   await expect(invitee).toHaveURL(new RegExp(`/w/${team.slug}/create$`));
