@@ -24,6 +24,17 @@ describe("relay failure words", () => {
     expect(failureText(relay("zh-CN"), { code: "safety" }).reason).toBe("图片服务的安全审核拒绝了此请求。");
   });
 
+  it("give every failure class and every failure code a relay can store a short label for the usage and admin chips, in both languages", () => {
+    const codes = Object.keys(messages.en.relay).filter((k) => k !== "detail");
+    expect(codes).toEqual(expect.arrayContaining([...FAILURE_CLASSES]));
+    for (const code of codes) {
+      const en = (messages.en.usage.failureClass as Record<string, string>)[code];
+      const zh = (messages["zh-CN"].usage.failureClass as Record<string, string>)[code];
+      expect(en, code).toMatch(/^[A-Z]/);
+      expect(zh, code).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
   it("keep a failure's values in both languages", () => {
     const shortfall = { code: "no_images", detail: { key: "shortfall", params: { asked: 4, returned: 2 } } } as const;
     expect(failureText(relay("en"), shortfall).reason).toBe("Asked for 4, the service returned 2.");

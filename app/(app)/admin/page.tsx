@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FailureChips } from "@/components/workspace/failure-chips";
 import { Money } from "@/components/workspace/money";
 import { getViewer } from "@/lib/auth";
 import { adminOverview, isInstanceAdmin, type RelayHealth } from "@/lib/data/admin";
@@ -33,13 +34,7 @@ function Health({ title, health, testId }: { title: string; health: RelayHealth;
         })}
       </p>
       {health.failuresByClass.length ? (
-        <ul className="flex flex-wrap gap-2 text-xs">
-          {health.failuresByClass.map((f) => (
-            <li key={f.outcome} className="rounded-full bg-ink/5 px-2.5 py-0.5">
-              <code className="font-mono">{f.outcome}</code> · {format.number(f.calls)}
-            </li>
-          ))}
-        </ul>
+        <FailureChips failures={health.failuresByClass} small />
       ) : (
         <p className="text-xs text-ink-muted">{t("noFailures")}</p>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FailureChips } from "@/components/workspace/failure-chips";
 import { Money, spendText } from "@/components/workspace/money";
 import { UsageChart } from "@/components/workspace/usage-chart";
 import { UsageSummary } from "@/components/workspace/usage-summary";
@@ -130,13 +131,7 @@ export default async function UsagePage({ params }: PageProps<"/w/[workspace]/us
         {report.failuresByClass.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noFailures")}</p>
         ) : (
-          <ul className="flex flex-wrap gap-2 text-sm" data-testid="usage-failures">
-            {report.failuresByClass.map((f) => (
-              <li key={f.outcome} className="rounded-full bg-ink/5 px-3 py-1">
-                <code className="font-mono">{f.outcome}</code> · <span className="tabular-nums">{format.number(f.calls)}</span>
-              </li>
-            ))}
-          </ul>
+          <FailureChips failures={report.failuresByClass} testId="usage-failures" />
         )}
       </section>
     </div>
