@@ -12,47 +12,45 @@ export function newAccount(prefix = "maker"): Account {
   return { name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@example.test`, password: `correct horse ${id}` };
 }
 
-/** The Chinese sign-in form (the page asked in zh-CN); stays wherever the form sends the person. */
-export async function signInInChinese(page: Page, account: Pick<Account, "email" | "password">) {
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-}
+/** The sign-up and sign-in forms' words in each language the specs walk through. */
+const FORM_WORDS = {
+  en: { name: "Name", email: "Email", password: "Password", signUp: "Create account", signIn: "Sign in" },
+  "zh-CN": { name: "姓名", email: "邮箱", password: "密码", signUp: "创建账户", signIn: "登录" },
+} as const;
+type FormWords = (typeof FORM_WORDS)[keyof typeof FORM_WORDS];
 
 /**
- * Sign-up, then sign-in, through the Chinese forms. Starts on /sign-up unless already there (an
- * invitation sends people there); `lands` is where sign-in must end (null: wherever it goes).
+ * Sign-up, then sign-in. Starts on /sign-up unless already there (an invitation sends people
+ * there); `lands` is where sign-in must end (null: wherever it goes).
  */
-export async function signUpInChinese(page: Page, account: Account, { lands = /\/w\/[^/]+\/create$/ as RegExp | null } = {}) {
+export async function signUp(
+  page: Page,
+  account: Account,
+  { lands = /\/w\/[^/]+\/create$/ as RegExp | null, words = FORM_WORDS.en as FormWords } = {},
+) {
   if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-up")) await page.goto("/sign-up");
-  await page.getByLabel("姓名").fill(account.name);
-  await page.getByLabel("邮箱").fill(account.email);
-  await page.getByLabel("密码").fill(account.password);
-  await page.getByRole("button", { name: "创建账户" }).click();
+  await page.getByLabel(words.name).fill(account.name);
+  await page.getByLabel(words.email).fill(account.email);
+  await page.getByLabel(words.password).fill(account.password);
+  await page.getByRole("button", { name: words.signUp }).click();
+  // Sign-up never tells whether an email was new, so it hands on to sign-in rather than signing in.
   await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
-  await signInInChinese(page, account);
+  await signIn(page, account, words);
   if (lands) await expect(page).toHaveURL(lands);
 }
 
-export async function signUp(page: Page, account: Account) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(account.name);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  // Sign-up never tells whether an email was new, so it hands on to sign-in rather than signing in.
-  await expect(page).toHaveURL(/\/sign-in\?signedUp=1/);
-  await signIn(page, account);
-  await expect(page).toHaveURL(/\/w\/[^/]+\/create$/);
+/** Signs in through the form; stays on the current page when it already is the sign-in form. */
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">, words: FormWords = FORM_WORDS.en) {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel(words.email).fill(account.email);
+  await page.getByLabel(words.password).fill(account.password);
+  await page.getByRole("button", { name: words.signIn, exact: true }).click();
 }
 
-/** Signs in through the form; stays on the current page when it already is the sign-in form. */
-export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
-  if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+/** The same through the Chinese forms (the page asked in zh-CN). */
+export const signUpInChinese = (page: Page, account: Account, options: { lands?: RegExp | null } = {}) =>
+  signUp(page, account, { ...options, words: FORM_WORDS["zh-CN"] });
+export const signInInChinese = (page: Page, account: Pick<Account, "email" | "password">) => signIn(page, account, FORM_WORDS["zh-CN"]);
 
 export async function signOut(page: Page) {
   await page.getByLabel("Account menu").click();
