@@ -61,8 +61,12 @@ export function ReferencePicker({ references, dispatch, onFiles, pinnedIds, onPi
               data-testid="reference-slot"
             >
               <div className="relative aspect-square overflow-hidden rounded-lg border border-ink/10 bg-paper-sunk">
-                {/* eslint-disable-next-line @next/next/no-img-element -- blob: previews and auth-checked files */}
-                <img src={ref.previewUrl} alt={t("preview", { position: i + 1, name: ref.fileName })} className="size-full object-cover" />
+                {ref.previewUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- blob: previews and auth-checked files
+                  <img src={ref.previewUrl} alt={t("preview", { position: i + 1, name: ref.fileName })} className="size-full object-cover" />
+                ) : (
+                  <div role="img" aria-label={t("preview", { position: i + 1, name: ref.fileName })} className="size-full bg-ink/5 motion-safe:animate-pulse" />
+                )}
                 <span className="absolute left-1.5 top-1.5 rounded bg-ink/75 px-1.5 py-0.5 text-xs font-semibold text-white">
                   @{i + 1}
                 </span>

@@ -42,21 +42,28 @@ export function useReferenceUploads(workspace: string, references: ReferenceSlot
       const slots: ReferenceSlot[] = accepted.map((file) => ({
         localId: crypto.randomUUID(),
         fileName: file.name || pastedName,
-        previewUrl: URL.createObjectURL(file),
+        // Shown once the photo is downsized: a blob URL of the 12 MP original would have the page
+        // decode it again just to fill a tile, beside the downsizing and the upload.
+        previewUrl: "",
         label: "",
         status: "uploading",
         progress: 0,
       }));
       dispatch({ type: "add", slots });
       slots.forEach((slot, i) => {
+        let previewUrl = "";
         downsizePhoto(accepted[i]!)
-          .then((file) => uploadReference(workspace, file, (progress) => dispatch({ type: "progress", localId: slot.localId, progress })))
+          .then((file) => {
+            previewUrl = URL.createObjectURL(file);
+            dispatch({ type: "preview", localId: slot.localId, previewUrl });
+            return uploadReference(workspace, file, (progress) => dispatch({ type: "progress", localId: slot.localId, progress }));
+          })
           .then((asset) => {
-            URL.revokeObjectURL(slot.previewUrl);
+            URL.revokeObjectURL(previewUrl);
             dispatch({ type: "uploaded", localId: slot.localId, assetId: asset.id, url: asset.url });
           })
           .catch((e: unknown) => {
-            URL.revokeObjectURL(slot.previewUrl);
+            if (previewUrl) URL.revokeObjectURL(previewUrl);
             dispatch({ type: "remove", localId: slot.localId });
             const p: Problem = e instanceof UploadError ? e.problem : { code: "studio.upload.connection", params: { name: slot.fileName } };
             setNotices((prev) => [...prev, p]);

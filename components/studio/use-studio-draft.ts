@@ -30,6 +30,7 @@ export interface Draft {
 export type DraftAction =
   | { type: "set"; patch: Partial<Omit<Draft, "references">> }
   | { type: "add"; slots: ReferenceSlot[] }
+  | { type: "preview"; localId: string; previewUrl: string }
   | { type: "progress"; localId: string; progress: number }
   | { type: "uploaded"; localId: string; assetId: string; url: string }
   | { type: "remove"; localId: string }
@@ -44,6 +45,8 @@ function reducer(state: Draft, e: DraftAction): Draft {
       return { ...state, ...e.patch };
     case "add":
       return { ...state, references: [...refs, ...e.slots].slice(0, MAX_REFERENCE_IMAGES) };
+    case "preview":
+      return { ...state, references: refs.map((r) => (r.localId === e.localId ? { ...r, previewUrl: e.previewUrl } : r)) };
     case "progress":
       return { ...state, references: refs.map((r) => (r.localId === e.localId ? { ...r, progress: e.progress } : r)) };
     case "uploaded":
