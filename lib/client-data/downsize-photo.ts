@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { REFERENCE_KEEP_MAX_BYTES, REFERENCE_MAX_SIDE } from "@/lib/images/limits";
 
 /** Canvas JPEG quality: a 12 MP phone photo at ~2000 px comes to about 0.5–1 MB. */
@@ -19,8 +20,20 @@ interface Picture {
  * drop. Anything that cannot be done here (an unreadable file, an old browser) is sent unchanged,
  * for the server to judge and name.
  */
-export async function downsizePhoto(file: File): Promise<File> {
-  if (file.type !== "image/jpeg" || typeof OffscreenCanvas === "undefined") return file;
+export function downsizePhoto(file: File): Promise<File> {
+  if (file.type !== "image/jpeg" || typeof OffscreenCanvas === "undefined") return Promise.resolve(file);
+  return queue()(() => downsize(file));
+}
+
+/**
+ * Photos picked together are downsized a few at a time (one per two cores), not all at once: the
+ * first one leaves after one decode and uploads while the next is decoded, instead of all five
+ * sharing the processor and leaving together at the end.
+ */
+let limit: ReturnType<typeof pLimit> | null = null;
+const queue = () => (limit ??= pLimit(Math.max(1, Math.floor((navigator.hardwareConcurrency || 2) / 2))));
+
+async function downsize(file: File): Promise<File> {
   // A file small enough to keep may already fit: only a full decode tells its real size.
   const picture = (file.size > REFERENCE_KEEP_MAX_BYTES ? await scaledDecode(file) : null) ?? (await fullDecode(file));
   if (!picture) return file;

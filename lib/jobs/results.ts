@@ -51,8 +51,9 @@ async function storeResult(item: GeneratedItem, index: number, ctx: ResultContex
     : await decodeB64Image(item.b64Json ?? "", { maxBytes: MAX_RESULT_BYTES });
   const image = await describeImage(bytes);
   const resultKey = contentKey("results", image.sha256, image.mime);
-  await ctx.storage.put(resultKey, bytes, { contentType: image.mime });
-  const thumb = await makeThumbnail(bytes);
+  // The thumbnail is encoded while the result is written (an S3 PUT is a round trip): the card
+  // shows the thumbnail, so both are stored before the slot is filled.
+  const [, thumb] = await Promise.all([ctx.storage.put(resultKey, bytes, { contentType: image.mime }), makeThumbnail(bytes)]);
   const thumbKey = contentKey("thumbs", thumb.sha256, thumb.mime);
   await ctx.storage.put(thumbKey, thumb.bytes, { contentType: thumb.mime });
   return {
