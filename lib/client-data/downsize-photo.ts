@@ -58,9 +58,8 @@ async function downsize(file: File): Promise<File> {
  * WebCodecs' ImageDecoder decodes a JPEG at a fraction of its size in the DCT itself (Chromium
  * takes the largest n/8 scale whose area fits the desired width × height), so a 12 MP photo is
  * decoded at 2016 × 1512 in a third of the time a full decode takes, and never held at 12 MP.
- * The frame must say how it is rotated (`rotation`, which drawImage honours): a browser whose
- * frames do not may hand over a sideways photo, so it takes the full decode instead, which
- * applies the EXIF orientation. Any failure (no ImageDecoder, a photo too big for 1/8 to fit)
+ * Only frames that say they are upright (`rotation` 0, no flip) are used; any other takes the full
+ * decode, which applies the EXIF orientation. Any failure (no ImageDecoder, a photo too big for 1/8 to fit)
  * answers null and the full decode is tried.
  */
 async function scaledDecode(file: File): Promise<Picture | null> {
@@ -69,7 +68,11 @@ async function scaledDecode(file: File): Promise<Picture | null> {
   try {
     decoder = new ImageDecoder({ data: file.stream(), type: file.type, desiredWidth: REFERENCE_MAX_SIDE, desiredHeight: REFERENCE_MAX_SIDE });
     const { image } = await decoder.decode();
-    if (typeof (image as { rotation?: unknown }).rotation !== "number") {
+    // Only an upright frame: drawn into a scaled rectangle, Chromium 150 squeezes a rotated frame
+    // into it instead of turning it (the e2e test with an EXIF-6 photo shows it), so a sideways
+    // photo, or a browser whose frames do not say, takes the full decode, which turns it.
+    const { rotation, flip } = image as { rotation?: unknown; flip?: unknown };
+    if (rotation !== 0 || flip === true) {
       image.close();
       return null;
     }
