@@ -68,9 +68,9 @@ async function scaledDecode(file: File): Promise<Picture | null> {
   try {
     decoder = new ImageDecoder({ data: file.stream(), type: file.type, desiredWidth: REFERENCE_MAX_SIDE, desiredHeight: REFERENCE_MAX_SIDE });
     const { image } = await decoder.decode();
-    // Only an upright frame: drawn into a scaled rectangle, Chromium 150 squeezes a rotated frame
-    // into it instead of turning it (the e2e test with an EXIF-6 photo shows it), so a sideways
-    // photo, or a browser whose frames do not say, takes the full decode, which turns it.
+    // Only an upright frame: whether every browser turns a rotated frame drawn into a scaled
+    // rectangle is not established, so a sideways photo, or a browser whose frames do not say,
+    // takes the full decode, which applies the EXIF orientation.
     const { rotation, flip } = image as { rotation?: unknown; flip?: unknown };
     if (rotation !== 0 || flip === true) {
       image.close();
