@@ -165,13 +165,14 @@ async function benchUploads(browser: Browser, createUrl: string, storageState: S
       const bodies: Promise<number>[] = [];
       // When the last upload leaves the browser: the browser's own work (decode, scale, encode) is done.
       let sentAt = 0;
+      let t = 0;
       page.on("request", (request) => {
         if (request.method() !== "POST" || !request.url().endsWith("/uploads")) return;
         sentAt = performance.now() - t;
         bodies.push(request.headerValue("content-length").then(Number));
       });
       const stored = waitForUploads(page, PHOTOS);
-      const t = performance.now();
+      t = performance.now();
       await page.getByTestId("reference-input").setInputFiles(files);
       await stored;
       const elapsed = performance.now() - t;

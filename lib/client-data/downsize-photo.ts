@@ -58,8 +58,9 @@ async function downsize(file: File): Promise<File> {
  * WebCodecs' ImageDecoder decodes a JPEG at a fraction of its size in the DCT itself (Chromium
  * takes the largest n/8 scale whose area fits the desired width × height), so a 12 MP photo is
  * decoded at 2016 × 1512 in a third of the time a full decode takes, and never held at 12 MP.
- * Only frames that say they are upright (`rotation` 0, no flip) are used; any other takes the full
- * decode, which applies the EXIF orientation. Any failure (no ImageDecoder, a photo too big for 1/8 to fit)
+ * Only frames that say they are upright (`rotation` 0, no flip) are used: whether every browser
+ * turns a rotated frame drawn into a scaled rectangle is not established, so any other frame takes
+ * the full decode, which applies the EXIF orientation. Any failure (no ImageDecoder, a photo too big for 1/8 to fit)
  * answers null and the full decode is tried.
  */
 async function scaledDecode(file: File): Promise<Picture | null> {
@@ -68,9 +69,6 @@ async function scaledDecode(file: File): Promise<Picture | null> {
   try {
     decoder = new ImageDecoder({ data: file.stream(), type: file.type, desiredWidth: REFERENCE_MAX_SIDE, desiredHeight: REFERENCE_MAX_SIDE });
     const { image } = await decoder.decode();
-    // Only an upright frame: whether every browser turns a rotated frame drawn into a scaled
-    // rectangle is not established, so a sideways photo, or a browser whose frames do not say,
-    // takes the full decode, which applies the EXIF orientation.
     const { rotation, flip } = image as { rotation?: unknown; flip?: unknown };
     if (rotation !== 0 || flip === true) {
       image.close();
