@@ -134,8 +134,19 @@ function applyChange(change: LiveChange) {
   });
   if (change.mine) {
     void client.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
-    void readGeneration(workspace, change.generationId);
+    if (change.generation && change.relay) showGeneration(workspace, change.generation, change.relay);
+    else void readGeneration(workspace, change.generationId);
   }
+}
+
+/**
+ * A generation the stream carried: shown at once. A read of it already under way may answer with
+ * an older state after this one, so it reads once more when it ends.
+ */
+function showGeneration(workspace: string, generation: GenerationDTO, relay: RecentGenerations["relay"]) {
+  const inFlight = reading.get(generation.id);
+  if (inFlight) inFlight.again = true;
+  store(workspace, generation, relay);
 }
 
 /** Reads one generation of the viewer's and puts it into the Create page's list. */

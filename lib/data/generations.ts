@@ -54,7 +54,7 @@ const generationSelect = {
 
 type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
 
-function toDTO(row: GenerationRow, viewer: Viewer, workspace: WorkspaceAccess): GenerationDTO {
+function toDTO(row: GenerationRow, viewer: Pick<Viewer, "id">, workspace: WorkspaceAccess): GenerationDTO {
   const own = row.userId === viewer.id;
   const settled = row.status === "SUCCEEDED" || row.status === "FAILED";
   const mayRetry = own && can(workspace.role, "generation.retry.own");
@@ -183,7 +183,8 @@ export async function listRecentGenerations(viewer: Viewer, workspace: Workspace
   return rows.map((r) => toDTO(r, viewer, workspace));
 }
 
-export async function getGeneration(viewer: Viewer, workspace: WorkspaceAccess, id: string) {
+/** One generation as `viewer` sees it (the live hub passes just the id of a tab's viewer). */
+export async function getGeneration(viewer: Pick<Viewer, "id">, workspace: WorkspaceAccess, id: string) {
   const row = await db.generation.findFirst({ where: { id, workspaceId: workspace.id }, select: generationSelect });
   return row ? toDTO(row, viewer, workspace) : null;
 }

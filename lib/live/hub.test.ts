@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
+import { getGeneration } from "@/lib/data/generations";
 import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
 
 import { getHub, type TabMessage } from "./hub";
@@ -47,7 +48,7 @@ afterAll(async () => {
 });
 
 describe("NOTIFY → listener → hub → tabs", () => {
-  it("tells members of the workspace (mine for the author, ids only) and nobody else", async () => {
+  it("tells members of the workspace (the author with the generation as they see it, teammates ids only) and nobody else", async () => {
     const author = recordingTab();
     const teammate = recordingTab();
     const outsider = recordingTab();
@@ -60,9 +61,11 @@ describe("NOTIFY → listener → hub → tabs", () => {
     const theirs = await createGeneration(stranger, { prompt: "someone else's secret" });
     const generation = await createGeneration(owner, { prompt: "a private prompt" });
 
+    const authorView = await getGeneration({ id: owner.userId }, { id: owner.workspaceId, slug, name: "", personal: true, role: "OWNER" }, generation.id);
+    expect(authorView?.prompt).toBe("a private prompt");
     expect(await author.next(aboutGeneration(generation.id))).toEqual({
       type: "change",
-      change: { workspace: slug, generationId: generation.id, mine: true },
+      change: { workspace: slug, generationId: generation.id, mine: true, generation: authorView, relay: { struggling: false } },
     });
     expect(await teammate.next(aboutGeneration(generation.id))).toEqual({
       type: "change",
@@ -74,7 +77,8 @@ describe("NOTIFY → listener → hub → tabs", () => {
     expect(outsider.messages.filter(aboutGeneration(generation.id))).toEqual([]);
     expect(author.messages.filter(aboutGeneration(theirs.id))).toEqual([]);
     expect(teammate.messages.filter(aboutGeneration(theirs.id))).toEqual([]);
-    expect(JSON.stringify([...author.messages, ...teammate.messages])).not.toContain("private prompt");
+    expect(JSON.stringify(teammate.messages)).not.toContain("private prompt");
+    expect(JSON.stringify([...author.messages, ...teammate.messages])).not.toContain("someone else's secret");
     removers.forEach((remove) => remove());
   });
 
@@ -188,7 +192,9 @@ describe("the SSE stream", () => {
 
     const generation = await createGeneration(owner);
     await readUntil(generation.id);
-    expect(text).toContain(`event: change\ndata: ${JSON.stringify({ workspace: slug, generationId: generation.id, mine: true })}\n\n`);
+    const event = text.split("\n\n").find((e) => e.startsWith("event: change\n") && e.includes(generation.id));
+    const data = JSON.parse(event!.slice(event!.indexOf("data: ") + 6));
+    expect(data).toMatchObject({ workspace: slug, generationId: generation.id, mine: true, generation: { id: generation.id, status: generation.status } });
 
     tab.abort();
     expect(getHub().size).toBe(before);

@@ -1,7 +1,10 @@
 import "server-only";
 import { z } from "zod";
 
+import { getGeneration, relayStatus } from "@/lib/data/generations";
+import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 import { CHANGES_CHANNEL, getListener, RELAY_CHANNEL } from "@/lib/live/listener";
 import type { LiveChange } from "@/lib/live/types";
@@ -13,6 +16,7 @@ const notificationSchema = z.object({ w: z.string().min(1), g: z.string().min(1)
 type Notification = z.infer<typeof notificationSchema>;
 
 type Tab = (message: TabMessage) => void;
+type Member = { userId: string; role: Role; workspace: Omit<WorkspaceAccess, "role"> };
 
 /**
  * Fans the process's notifications out to its open tabs. A change goes to a tab only when the
@@ -98,11 +102,11 @@ class Hub {
     const userIds = [...this.tabs.keys()];
     if (userIds.length === 0) return;
     const workspaceIds = [...new Set(batch.map((n) => n.w))];
-    let members: { userId: string; workspaceId: string; workspace: { slug: string } }[];
+    let members: Member[];
     try {
       members = await db.membership.findMany({
         where: { workspaceId: { in: workspaceIds }, userId: { in: userIds } },
-        select: { userId: true, workspaceId: true, workspace: { select: { slug: true } } },
+        select: { userId: true, role: true, workspace: { select: { id: true, slug: true, name: true, personal: true } } },
       });
     } catch (err) {
       // Without the check nothing is forwarded; tabs re-read everything instead.
@@ -110,18 +114,49 @@ class Hub {
       this.broadcast({ type: "resync" });
       return;
     }
-    const byWorkspace = new Map<string, typeof members>();
-    for (const m of members) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m]);
+    const byWorkspace = new Map<string, Member[]>();
+    for (const m of members) byWorkspace.set(m.workspace.id, [...(byWorkspace.get(m.workspace.id) ?? []), m]);
+    const changes: { n: Notification; author?: Member }[] = [];
     const seen = new Set<string>();
     for (const n of batch) {
       const key = `${n.w}\u0000${n.g}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      changes.push({ n, author: byWorkspace.get(n.w)?.find((m) => m.userId === n.u) });
+    }
+    const own = await this.readOwn(changes);
+    for (const { n } of changes) {
       for (const m of byWorkspace.get(n.w) ?? []) {
-        const change: LiveChange = { workspace: m.workspace.slug, generationId: n.g, mine: m.userId === n.u };
+        const mine = m.userId === n.u;
+        const change: LiveChange = { workspace: m.workspace.slug, generationId: n.g, mine, ...(mine ? own.get(n.g) : undefined) };
         for (const tab of this.tabs.get(m.userId) ?? []) tab({ type: "change", change });
       }
     }
+  }
+
+  /**
+   * The generations whose author has a tab open here, read as that author sees them (the same read
+   * as GET /api/w/…/generations/[id], with the role just checked): their tabs show it without a round
+   * trip of their own. Only the author's: teammates hear ids and read through their routes. A failed
+   * read sends ids only, and the tab reads it itself.
+   */
+  private async readOwn(changes: { n: Notification; author?: Member }[]): Promise<Map<string, Pick<LiveChange, "generation" | "relay">>> {
+    const read = new Map<string, Pick<LiveChange, "generation" | "relay">>();
+    const authored = changes.filter((c): c is { n: Notification; author: Member } => c.author !== undefined);
+    if (authored.length === 0) return read;
+    try {
+      const [relay, ...generations] = await Promise.all([
+        relayStatus(),
+        ...authored.map(({ n, author }) => getGeneration({ id: author.userId }, { ...author.workspace, role: author.role }, n.g)),
+      ]);
+      authored.forEach(({ n }, i) => {
+        const generation = generations[i];
+        if (generation) read.set(n.g, { generation, relay });
+      });
+    } catch (err) {
+      log.warn({ err }, "live updates: reading the changed generations failed; tabs read them themselves");
+    }
+    return read;
   }
 
   private broadcast(message: TabMessage): void {
