@@ -17,9 +17,10 @@ const typesOnlyFromServer = {
  * components read limits from the zod-free modules; the schemas run in the actions.
  */
 const zodFreeStudio = {
-  group: ["zod", "@/lib/validations/*", "!@/lib/validations/generation-limits", "!@/lib/validations/size"],
+  group: ["zod", "@/lib/validations/*", "!@/lib/validations/generation-limits", "!@/lib/validations/size", "!@/lib/validations/gallery-filters"],
   allowTypeImports: true,
-  message: "The Create page's client code ships no zod: import limits from @/lib/validations/generation-limits.",
+  message:
+    "The Create page's client code (and the shell and live client every page loads) ships no zod: import limits from @/lib/validations/generation-limits or gallery-filters.",
 };
 
 const noPrisma = {
@@ -90,7 +91,7 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": restrict(typesOnlyFromServer) },
   },
   {
-    files: ["components/studio/**"],
+    files: ["components/studio/**", "components/live/**", "components/workspace/**", "lib/client-data/**", "lib/validations/gallery-filters.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict(typesOnlyFromServer, zodFreeStudio) },
   },
   {
@@ -122,6 +123,7 @@ const config = [
       ".next/**",
       ".next-e2e/**",
       ".next-bench/**",
+      ".next-analyze/**",
       "scripts/bench/minimal-app/.next/**",
       "node_modules/**",
       ".data/**",

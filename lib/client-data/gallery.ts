@@ -1,7 +1,7 @@
 import type { DiscussionDTO } from "@/lib/data/comments";
 import type { GalleryPageDTO, GalleryUpdatesDTO } from "@/lib/data/gallery/types";
 import { apiUrls } from "@/lib/urls";
-import { galleryFiltersToParams, type GalleryFilters } from "@/lib/validations/gallery";
+import { galleryFiltersToParams, type GalleryFilters } from "@/lib/validations/gallery-filters";
 import { getJson } from "./http";
 
 /** Where a gallery view reads its pages from. */

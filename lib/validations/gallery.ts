@@ -1,35 +1,24 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
-import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation";
-import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
+import { IMAGE_SIZES } from "@/lib/validations/generation";
+import {
+  COLLECTION_NAME_MAX_LENGTH,
+  decodeCursor,
+  GALLERY_STATUSES,
+  LIVE_LATEST,
+  MAX_BULK_IMAGES,
+  SEARCH_MAX_LENGTH,
+  type GalleryCursor,
+  type GalleryFilters,
+} from "@/lib/validations/gallery-filters";
+import { REVIEW_FILTERS } from "@/lib/validations/workspace";
 import { lineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
-/** Generations per gallery page (each has 1–4 images, so a page shows up to four times as many tiles). */
-export const GALLERY_PAGE_SIZE = 24;
-/** The most images one ZIP, bulk delete or bulk "add to collection" may name. */
-export const MAX_BULK_IMAGES = 200;
-export const COLLECTION_NAME_MAX_LENGTH = 80;
-export const SEARCH_MAX_LENGTH = 200;
+// The gallery's schemas. Its zod-free half (the filters' shape and URL form, the cursor, the
+// limits) is lib/validations/gallery-filters.ts, which the browser's shared modules import; it is
+// re-exported here so server code has one place to import from.
+export * from "@/lib/validations/gallery-filters";
 
-export const GALLERY_STATUSES = ["done", "failed", "all"] as const;
-export type GalleryStatus = (typeof GALLERY_STATUSES)[number];
-
-export interface GalleryFilters {
-  /** Everyone's images in the workspace, or only the viewer's. */
-  who: "everyone" | "me";
-  size?: ImageSize;
-  /** Only images the viewer marked as favourites. */
-  favorites: boolean;
-  /** done = SUCCEEDED (the default), failed = FAILED, all = both. Pending ones live on Create. */
-  status: GalleryStatus;
-  q?: string;
-  /** One member's images (a user id); a workspace gallery only. */
-  member?: string;
-  /** By review status; a workspace gallery only. */
-  review?: ReviewFilter;
-}
-
-export const DEFAULT_FILTERS: GalleryFilters = { who: "everyone", favorites: false, status: "done" };
 
 const id = recordIdSchema;
 
@@ -67,53 +56,12 @@ export function parseGalleryFilters(raw: RawParams): GalleryFilters {
   return galleryFiltersSchema.parse(firstValues(raw));
 }
 
-/** The search params for filters, leaving defaults out so the plain gallery has a plain URL. */
-export function galleryFiltersToParams(filters: GalleryFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.who !== DEFAULT_FILTERS.who) params.set("who", filters.who);
-  if (filters.size) params.set("size", filters.size);
-  if (filters.favorites) params.set("favorites", "1");
-  if (filters.status !== DEFAULT_FILTERS.status) params.set("status", filters.status);
-  if (filters.q) params.set("q", filters.q);
-  if (filters.member) params.set("member", filters.member);
-  if (filters.review) params.set("review", filters.review);
-  return params;
-}
-
-export function isFiltered(filters: GalleryFilters): boolean {
-  return galleryFiltersToParams(filters).size > 0;
-}
-
-/**
- * Keyset cursor: the (createdAt, id) of the last generation on the previous page, as
- * `<epoch ms>.<id>` (URL-safe as it is). Millisecond timestamps match the database's precision, so
- * equality on createdAt is exact.
- */
-export interface GalleryCursor {
-  createdAt: Date;
-  id: string;
-}
-
-export function encodeCursor(cursor: GalleryCursor): string {
-  return `${cursor.createdAt.getTime()}.${cursor.id}`;
-}
-
-const CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
-
-/** The cursor, or null when it is missing or malformed (the first page is served then). */
-export function decodeCursor(raw: string | null | undefined): GalleryCursor | null {
-  const match = raw ? CURSOR.exec(raw) : null;
-  if (!match) return null;
-  const createdAt = new Date(Number(match[1]));
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
-}
 
 /**
  * The live poll's bound: generations newer than this cursor, or `latest` when the view shows
  * nothing yet. Unlike `cursor`, a malformed one is refused (400): served as "from the top" it would
  * hand back rows the view already has.
  */
-export const LIVE_LATEST = "latest";
 export const liveAfterSchema = z.union([
   z.literal(LIVE_LATEST),
   z.string().transform((v, ctx) => {
