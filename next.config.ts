@@ -22,6 +22,12 @@ const nextConfig: NextConfig = {
 };
 
 // next-intl without locale segments: the request config decides the language (lib/i18n/locale.ts).
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// The catalogues are compiled at build time (ICU → a compact form), so the browser formats them
+// without shipping the ICU parser (#13). Outside the build (the worker, tests) the same JSON is
+// read as plain ICU strings and parsed at run time.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);
