@@ -91,7 +91,14 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": restrict(typesOnlyFromServer) },
   },
   {
-    files: ["components/studio/**", "components/live/**", "components/workspace/**", "lib/client-data/**", "lib/validations/gallery-filters.ts"],
+    files: [
+      "components/studio/**",
+      "components/gallery/**",
+      "components/live/**",
+      "components/workspace/**",
+      "lib/client-data/**",
+      "lib/validations/gallery-filters.ts",
+    ],
     rules: { "@typescript-eslint/no-restricted-imports": restrict(typesOnlyFromServer, zodFreeStudio) },
   },
   {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
-import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
+import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery-filters";
 import type { GalleryActions } from "./use-gallery-actions";
 
 interface Props {

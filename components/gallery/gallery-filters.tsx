@@ -6,14 +6,15 @@ import { useTranslations } from "next-intl";
 import { useRef, useTransition, type FormEvent } from "react";
 import { appUrls } from "@/lib/urls";
 import { IMAGE_SIZES } from "@/lib/validations/generation-limits";
-import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
 import {
+  formGalleryFilters,
   galleryFiltersToParams,
   isFiltered,
-  parseGalleryFilters,
+  REVIEW_FILTERS,
   SEARCH_MAX_LENGTH,
   type GalleryFilters as Filters,
-} from "@/lib/validations/gallery";
+  type ReviewFilter,
+} from "@/lib/validations/gallery-filters";
 import { shapeName } from "./size-text";
 
 const control = "rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm";
@@ -47,7 +48,7 @@ export function GalleryFilters({ filters, showWho, members }: Props) {
     e?.preventDefault();
     if (!form.current) return;
     const data = new FormData(form.current);
-    const next = parseGalleryFilters(Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)])));
+    const next = formGalleryFilters(Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)])));
     // "Mine" and one member are two ways to name an author: the one just chosen replaces the other,
     // rather than the two together matching nothing.
     if (changed === "member" && next.member) next.who = "everyone";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery/types";
-import { DEFAULT_FILTERS } from "@/lib/validations/gallery";
+import { DEFAULT_FILTERS } from "@/lib/validations/gallery-filters";
 import { feedUrl, liveUrl } from "@/lib/client-data/gallery";
 import { applyGalleryUpdate, gridItems, initialLiveAfter, mergeLive } from "./gallery-state";
 

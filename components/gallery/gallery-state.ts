@@ -1,5 +1,5 @@
 import type { GalleryGenerationDTO, GalleryImageDTO, GalleryPageDTO } from "@/lib/data/gallery/types";
-import { encodeCursor, LIVE_LATEST } from "@/lib/validations/gallery";
+import { encodeCursor, LIVE_LATEST } from "@/lib/validations/gallery-filters";
 
 // What a gallery view holds and how confirmed changes apply to it (pure; the fetchers and query
 // keys live in lib/client-data/gallery.ts).

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { CollectionOptionDTO } from "@/lib/data/collections";
 import { apiUrls } from "@/lib/urls";
-import { MAX_BULK_IMAGES } from "@/lib/validations/gallery";
+import { MAX_BULK_IMAGES } from "@/lib/validations/gallery-filters";
 import { CollectionMenu } from "./collection-menu";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { GalleryActions } from "./use-gallery-actions";

@@ -1,5 +1,4 @@
-import type { ImageSize } from "@/lib/validations/generation-limits";
-import type { ReviewFilter } from "@/lib/validations/workspace";
+import { IMAGE_SIZES, type ImageSize } from "@/lib/validations/generation-limits";
 
 // The gallery's filters, cursor and limits without zod: the tab's live client and the gallery's
 // query keys run in every page's browser code (#13), and the schemas in lib/validations/gallery.ts
@@ -14,6 +13,10 @@ export const SEARCH_MAX_LENGTH = 200;
 
 export const GALLERY_STATUSES = ["done", "failed", "all"] as const;
 export type GalleryStatus = (typeof GALLERY_STATUSES)[number];
+
+/** A generation's review state as the gallery and Activity filter by it. */
+export const REVIEW_FILTERS = ["approved", "needs-changes", "unreviewed"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export interface GalleryFilters {
   /** Everyone's images in the workspace, or only the viewer's. */
@@ -31,6 +34,28 @@ export interface GalleryFilters {
 }
 
 export const DEFAULT_FILTERS: GalleryFilters = { who: "everyone", favorites: false, status: "done" };
+
+const oneOf = <T extends string>(choices: readonly T[], value: string | undefined): T | undefined =>
+  choices.find((c) => c === value);
+
+/**
+ * The filter form's fields as filters, in the browser, to build the next URL from: a choice that is
+ * not one of the form's own options is left at its default. Not a check: the page parses the URL
+ * again with galleryFiltersSchema (lib/validations/gallery.ts), which also vets the search text and
+ * the member id.
+ */
+export function formGalleryFilters(fields: Record<string, string | undefined>): GalleryFilters {
+  const q = fields.q?.trim().slice(0, SEARCH_MAX_LENGTH);
+  return {
+    who: oneOf(["everyone", "me"], fields.who) ?? DEFAULT_FILTERS.who,
+    size: oneOf(IMAGE_SIZES, fields.size),
+    favorites: fields.favorites === "1" || fields.favorites === "true",
+    status: oneOf(GALLERY_STATUSES, fields.status) ?? DEFAULT_FILTERS.status,
+    q: q || undefined,
+    member: fields.member || undefined,
+    review: oneOf(REVIEW_FILTERS, fields.review),
+  };
+}
 
 /** The search params for filters, leaving defaults out so the plain gallery has a plain URL. */
 export function galleryFiltersToParams(filters: GalleryFilters): URLSearchParams {

@@ -7,11 +7,11 @@ import {
   GALLERY_STATUSES,
   LIVE_LATEST,
   MAX_BULK_IMAGES,
+  REVIEW_FILTERS,
   SEARCH_MAX_LENGTH,
   type GalleryCursor,
   type GalleryFilters,
 } from "@/lib/validations/gallery-filters";
-import { REVIEW_FILTERS } from "@/lib/validations/workspace";
 import { lineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
 // The gallery's schemas. Its zod-free half (the filters' shape and URL form, the cursor, the

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordIdSchema } from "@/lib/validations/ids";
 import { emailSchema } from "@/lib/validations/auth";
+import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/gallery-filters";
 import { LIBRARY_NAME_MAX_LENGTH } from "@/lib/validations/generation-limits";
 import { lineTextSchema, multilineTextSchema, workspaceRefSchema } from "@/lib/validations/text";
 
@@ -160,8 +161,7 @@ export const addCommentSchema = z.object({
 export const REVIEW_STATUSES = ["APPROVED", "NEEDS_CHANGES"] as const;
 
 /** The review filter in lists' search params (the gallery's and Activity's). */
-export const REVIEW_FILTERS = ["approved", "needs-changes", "unreviewed"] as const;
-export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+export { REVIEW_FILTERS, type ReviewFilter };
 
 export const setReviewSchema = z.object({
   workspace,

@@ -8,7 +8,7 @@ import { useLiveOpen } from "@/components/live/use-live-state";
 import { fetchActivity, workspaceKeys } from "@/lib/client-data/workspace";
 import type { ActivityItemDTO } from "@/lib/data/activity";
 import { workspaceUrls } from "@/lib/urls";
-import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/workspace";
+import { REVIEW_FILTERS, type ReviewFilter } from "@/lib/validations/gallery-filters";
 
 // While the live stream is not open: frequent enough that a teammate's new generation shows up while you watch.
 const POLL_MS = 3_000;

@@ -9,7 +9,7 @@ import { useProblemText } from "@/components/ui/problem";
 import { deleteCollectionAction } from "@/lib/actions/delete-collection";
 import { renameCollectionAction } from "@/lib/actions/rename-collection";
 import { workspaceUrls } from "@/lib/urls";
-import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
+import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery-filters";
 
 interface Props {
   workspace: string;

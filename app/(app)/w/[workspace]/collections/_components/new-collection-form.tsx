@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useFieldProblems, useProblemText } from "@/components/ui/problem";
 import { createCollectionAction } from "@/lib/actions/create-collection";
 import { workspaceUrls } from "@/lib/urls";
-import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery";
+import { COLLECTION_NAME_MAX_LENGTH } from "@/lib/validations/gallery-filters";
 
 /** Names a new, empty collection and opens it. */
 export function NewCollectionForm({ workspace }: { workspace: string }) {
