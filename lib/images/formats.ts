@@ -22,11 +22,8 @@ const ACCEPTED: Record<string, AcceptedFormat> = {
   ...(heicDecodable ? { heic: { mime: "image/heic", label: "HEIC", decoder: "heif" } } : {}),
 };
 
-/** "PNG, JPEG, WebP, GIF or AVIF", for messages. */
-export const ACCEPTED_LABELS = (() => {
-  const labels = [...new Set(Object.values(ACCEPTED).map((f) => f.label))];
-  return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
-})();
+/** Whether HEIC is among the accepted types (refusals name the accepted ones; see errors.studio.upload.wrongImage). */
+export const HEIC_ACCEPTED = heicDecodable;
 
 /** What refused bytes seem to be, so a message can say so. */
 export type LooksLike =

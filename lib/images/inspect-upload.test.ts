@@ -1,4 +1,7 @@
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
+
+import { messages } from "@/lib/i18n/messages";
 
 import { acceptUpload, UploadRejectedError } from "./inspect-upload";
 import { MAX_UPLOAD_BYTES } from "./limits";
@@ -120,6 +123,14 @@ describe("acceptUpload refuses", () => {
     const error = await rejection(await tiff(), "scan.tif");
     expect(error.message).toBe(
       "scan.tif is a TIF image, which we do not accept; please use PNG, JPEG, WebP, GIF or AVIF",
+    );
+  });
+
+  it("the same refusal in Chinese names the formats in Chinese", async () => {
+    const error = await rejection(await tiff(), "scan.tif");
+    const zh = createTranslator({ locale: "zh-CN", messages: messages["zh-CN"] }) as unknown as (key: string, params?: object) => string;
+    expect(zh(`errors.${error.problem.code}`, error.problem.params)).toBe(
+      "scan.tif 是 TIF 图片，我们不接受这种格式；请使用 PNG、JPEG、WebP、GIF 或 AVIF",
     );
   });
 

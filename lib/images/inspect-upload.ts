@@ -1,7 +1,7 @@
 import { englishText, problem, type Problem, type ProblemCode, type ProblemParams } from "@/lib/i18n/problems";
 import { readHeader } from "./decode";
 import { type EncodedImage, normaliseReference } from "./encode";
-import { ACCEPTED_LABELS, type LooksLike, sniffImage } from "./formats";
+import { HEIC_ACCEPTED, type LooksLike, sniffImage } from "./formats";
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from "./limits";
 
 /**
@@ -51,7 +51,8 @@ function unreadable(name: string, looksLike: LooksLike): UploadRejectedError {
     case "file":
       return new UploadRejectedError("studio.upload.file", { name, ext: looksLike.ext.toUpperCase() });
     case "image":
-      return new UploadRejectedError("studio.upload.wrongImage", { name, ext: looksLike.ext.toUpperCase(), accepted: ACCEPTED_LABELS });
+      // The catalogue names the formats in each language; whether HEIC is among them depends on the build of libvips.
+      return new UploadRejectedError("studio.upload.wrongImage", { name, ext: looksLike.ext.toUpperCase(), heic: HEIC_ACCEPTED ? "yes" : "no" });
   }
 }
 
