@@ -66,6 +66,36 @@ test("the account button says what it is, and the initial it shows is not read a
   await expect(account.locator("[aria-hidden]")).toHaveText(/^[A-Z]$/);
 });
 
+test("the account and workspace menus close on Escape, on a press outside, and when one of their links is followed", async ({ signedIn: page }) => {
+  const account = page.getByLabel("Account menu");
+  const myGallery = page.getByRole("link", { name: "My gallery" });
+  await account.click();
+  await expect(myGallery).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(myGallery).toBeHidden();
+  await expect(account).toBeFocused();
+
+  await account.click();
+  await expect(myGallery).toBeVisible();
+  // A choice inside the menu keeps it open; a press elsewhere on the page closes it.
+  await page.getByRole("radio", { name: "Dark" }).check();
+  await expect(myGallery).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).first().click();
+  await expect(myGallery).toBeHidden();
+
+  await page.getByRole("link", { name: "Gallery" }).click();
+  await expect(page).toHaveURL(/\/gallery$/);
+  const workspaces = page.getByLabel(/^Workspace: /);
+  const newWorkspace = page.getByRole("link", { name: /New workspace/ });
+  await workspaces.click();
+  await expect(newWorkspace).toBeVisible();
+  // The current workspace's entry leads to its Create page, under the same header, which stays
+  // mounted across the navigation: the menu must not stay open over the new page.
+  await page.locator("details a[aria-current=page]").click();
+  await expect(page).toHaveURL(/\/create$/);
+  await expect(newWorkspace).toBeHidden();
+});
+
 test("the theme follows the system until one is chosen, and the choice is served with the next page", async ({ signedIn: page }) => {
   const html = page.locator("html");
   const paper = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { MenuDetails } from "@/components/ui/menu-details";
 import { ThemeSwitcher } from "@/components/ui/theme-switcher";
 import { signOutAction } from "@/lib/actions/sign-out";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -33,7 +34,7 @@ export async function AppShell({ viewer, workspace, workspaces, children }: Prop
       <Link href={appUrls.workspaces} className="shrink-0 font-semibold tracking-tight">
         Atelier
       </Link>
-      <details className="relative min-w-0">
+      <MenuDetails className="relative min-w-0">
         <summary
           className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-sm font-medium hover:bg-ink/5"
           aria-label={t("shell.workspaceMenu", { name: workspace.name })}
@@ -64,11 +65,11 @@ export async function AppShell({ viewer, workspace, workspaces, children }: Prop
             </Link>
           </div>
         </div>
-      </details>
+      </MenuDetails>
     </>
   );
   const account = (
-    <details className="relative">
+    <MenuDetails className="relative">
       {/* The initial is a picture of the account, not its name: the spoken name is the menu's. */}
       <summary
         className="flex size-9 cursor-pointer list-none items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent"
@@ -93,7 +94,7 @@ export async function AppShell({ viewer, workspace, workspaces, children }: Prop
           </button>
         </form>
       </div>
-    </details>
+    </MenuDetails>
   );
   return (
     <div className="min-h-dvh">
