@@ -63,7 +63,9 @@ test("a sideways-stored camera photo (EXIF orientation 6) is downsized upright, 
   expect(sent[0]!.bytes).toBeLessThan(photo.length / 3);
 
   const { width, height, url } = sent[0]!.asset;
+  // Portrait, in the photo's own proportions (3:4), not squeezed into the stored 4:3.
   expect(height).toBeGreaterThan(width);
+  expect(width * 4).toBe(height * 3);
   const stored = await page.request.get(url);
   expect(stored.status()).toBe(200);
   const bytes = await stored.body();

@@ -58,10 +58,13 @@ async function downsize(file: File): Promise<File> {
  * WebCodecs' ImageDecoder decodes a JPEG at a fraction of its size in the DCT itself (Chromium
  * takes the largest n/8 scale whose area fits the desired width × height), so a 12 MP photo is
  * decoded at 2016 × 1512 in a third of the time a full decode takes, and never held at 12 MP.
- * Only frames that say they are upright (`rotation` 0, no flip) are used: whether every browser
- * turns a rotated frame drawn into a scaled rectangle is not established, so any other frame takes
- * the full decode, which applies the EXIF orientation. Any failure (no ImageDecoder, a photo too big for 1/8 to fit)
- * answers null and the full decode is tried.
+ * A photo stored sideways (EXIF orientation) comes as a frame that says its quarter turn
+ * (`rotation` 0/90/180/270, `flip` false); drawImage turns it and its display size is the turned
+ * one (measured in Chromium 150: rotation 90, display 1512 × 2016 from coded 2016 × 1512, drawn
+ * into a half-size rectangle the right way round; e2e/references.spec.ts holds the shape and the
+ * orientation). A frame that says nothing of its rotation (an older browser) or is mirrored takes
+ * the full decode, which applies the EXIF orientation itself. Any failure (no ImageDecoder, a
+ * photo too big for 1/8 to fit) answers null and the full decode is tried.
  */
 async function scaledDecode(file: File): Promise<Picture | null> {
   if (typeof ImageDecoder === "undefined") return null;
@@ -70,7 +73,7 @@ async function scaledDecode(file: File): Promise<Picture | null> {
     decoder = new ImageDecoder({ data: file.stream(), type: file.type, desiredWidth: REFERENCE_MAX_SIDE, desiredHeight: REFERENCE_MAX_SIDE });
     const { image } = await decoder.decode();
     const { rotation, flip } = image as { rotation?: unknown; flip?: unknown };
-    if (rotation !== 0 || flip === true) {
+    if (![0, 90, 180, 270].includes(rotation as number) || flip !== false) {
       image.close();
       return null;
     }
