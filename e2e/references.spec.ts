@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { REFERENCE_KEEP_MAX_BYTES, REFERENCE_MAX_SIDE } from "../lib/images/limits";
-import { photoJpeg } from "../lib/images/testing/fixtures";
+import { photoJpeg, rotatedJpeg } from "../lib/images/testing/fixtures";
 import { expect, test } from "./fixtures";
 import { addReferences, referenceImage, waitForUploads } from "./studio";
 
@@ -37,23 +37,9 @@ test("a 12 MP camera photo is downsized in the browser: about 1 MB is sent, the 
 });
 
 test("a sideways-stored camera photo (EXIF orientation 6) is downsized upright, the right way round", async ({ signedIn: page }) => {
-  // Stored 4032 × 3024, left half red, right half blue, each pixel jittered like a photo's grain
-  // (several MB, so it takes the scaled decode); displayed rotated 90° clockwise: 3024 × 4032 with
-  // red on top.
-  const [w, h] = [4032, 3024];
-  const pixels = Buffer.alloc(w * h * 3);
-  let seed = 7;
-  const grain = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) % 50;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const at = (y * w + x) * 3;
-      const [r, g, b] = x < w / 2 ? [190, 50, 50] : [50, 50, 190];
-      pixels[at] = r + grain();
-      pixels[at + 1] = g + grain();
-      pixels[at + 2] = b + grain();
-    }
-  }
-  const photo = await sharp(pixels, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+  // Stored 4032 × 3024, left half red, right half blue, grainy like a photo (several MB, so it
+  // takes the scaled decode); displayed rotated 90° clockwise: 3024 × 4032 with red on top.
+  const photo = await rotatedJpeg({ width: 4032, height: 3024, grain: true });
   expect(photo.length).toBeGreaterThan(REFERENCE_KEEP_MAX_BYTES);
   const sent = watchUploads(page);
 

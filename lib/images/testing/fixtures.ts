@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 
-import sharp from "sharp";
+import sharp, { type OverlayOptions } from "sharp";
 
 /** Test images made in memory. */
 
@@ -21,15 +21,22 @@ export const transparentPng = (width = 64, height = 48) =>
 export const opaqueAlphaPng = (width = 64, height = 48) => solid(width, height, "#3366aa", 4).png().toBuffer();
 
 /**
- * Stored 300 wide × 200 high, left half red and right half blue, tagged EXIF orientation 6
- * ("rotate 90° clockwise to display"), so it displays 200 × 300 with red on top.
+ * Stored 300 wide × 200 high (or as given), left half red and right half blue, tagged EXIF
+ * orientation 6 ("rotate 90° clockwise to display"), so it displays 200 × 300 with red on top.
  */
-export async function rotatedJpeg(): Promise<Buffer> {
-  const blue = await solid(150, 200, "#0000ff").png().toBuffer();
-  return solid(300, 200, "#ff0000")
-    .composite([{ input: blue, left: 150, top: 0 }])
-    .jpeg({ quality: 95 })
-    .withMetadata({ orientation: 6 })
+export async function rotatedJpeg({ width = 300, height = 200, grain = false } = {}): Promise<Buffer> {
+  // Grain (noise soft-lit over mid tones, which pure red and blue would flatten) makes it
+  // compress like a camera photo: several MB at 12 MP.
+  const [red, blue] = grain ? ["#cc3333", "#3333cc"] : ["#ff0000", "#0000ff"];
+  const half = await solid(width / 2, height, blue).png().toBuffer();
+  const layers: OverlayOptions[] = [{ input: half, left: width / 2, top: 0 }];
+  if (grain) layers.push({ input: await noise(width, height), raw: { width, height, channels: 3 }, blend: "soft-light" });
+  return solid(width, height, red).composite(layers).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+}
+
+function noise(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    .raw()
     .toBuffer();
 }
 
@@ -100,11 +107,8 @@ export const svg = (withXmlDeclaration: boolean) =>
  * one is ~5 MB at quality 92), unlike a flat colour.
  */
 export async function photoJpeg(width: number, height: number, { quality = 92 } = {}): Promise<Buffer> {
-  const noise = await sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
-    .raw()
-    .toBuffer();
   return solid(width, height, "#6688aa")
-    .composite([{ input: noise, raw: { width, height, channels: 3 }, blend: "soft-light" }])
+    .composite([{ input: await noise(width, height), raw: { width, height, channels: 3 }, blend: "soft-light" }])
     .jpeg({ quality })
     .toBuffer();
 }
