@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useFieldProblems } from "@/components/ui/problem";
 import { useStateMessage } from "@/components/workspace/state-message";
@@ -13,8 +13,6 @@ import { localeNames } from "@/lib/i18n/config";
 import { INVITE_EXPIRY_DAYS, type AssignableRole } from "@/lib/validations/workspace";
 
 const noSubscribe = () => () => {};
-
-const selectClass = "block w-full rounded-lg border border-ink/15 bg-paper-raised px-3 py-2 text-sm shadow-sm";
 
 function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
   const [copied, setCopied] = useState<string | null>(null);
@@ -50,30 +48,20 @@ export function InviteForm({ workspace, roles }: { workspace: string; roles: Ass
     <div className="space-y-4 rounded-card border border-ink/10 bg-paper-raised p-5">
       <form action={action} className="grid gap-4 sm:grid-cols-2" aria-label={t("formLabel")} noValidate>
         <input type="hidden" name="workspace" value={workspace} />
-        <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-ink-soft">
-            {t("role")}
-          </label>
-          <select id="invite-role" name="role" defaultValue={roles.includes("EDITOR") ? "EDITOR" : roles[0]} className={selectClass}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)} — {t(`roleHint.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="invite-expiry" className="block text-sm font-medium text-ink-soft">
-            {t("expiry")}
-          </label>
-          <select id="invite-expiry" name="expiresInDays" defaultValue="7" className={selectClass}>
-            {INVITE_EXPIRY_DAYS.map((d) => (
-              <option key={d} value={d}>
-                {t("days", { days: d })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t("role")} name="role" defaultValue={roles.includes("EDITOR") ? "EDITOR" : roles[0]} errors={fieldProblems("role")}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {tRoles(r)} — {t(`roleHint.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("expiry")} name="expiresInDays" defaultValue="7" errors={fieldProblems("expiresInDays")}>
+          {INVITE_EXPIRY_DAYS.map((d) => (
+            <option key={d} value={d}>
+              {t("days", { days: d })}
+            </option>
+          ))}
+        </SelectField>
         <Field
           label={t("email")}
           name="email"
