@@ -293,3 +293,27 @@ test("workspace settings: rename, slug rules, and delete with a typed confirmati
   await page.goto(personalUrl.replace(/\/create$/, "/settings"));
   await expect(page.getByText("Your personal studio cannot be deleted.")).toBeVisible();
 });
+
+test("ownership transfer: the owner picks a member, confirms, and is an admin afterwards; the new owner can transfer it on", async ({ page, browser }) => {
+  await signUp(page, newAccount("owner"));
+  const team = await createTeam(page);
+  const successor = newAccount("successor");
+  const theirs = await joinBySigningUp(browser, await createInvite(page, "EDITOR"), successor, team);
+
+  await page.goto(`/w/${team.slug}/settings`);
+  const transfer = page.getByRole("button", { name: "Transfer…" });
+  await expect(transfer).toBeDisabled();
+  await page.getByLabel("New owner").selectOption({ index: 1 });
+  await transfer.click();
+  // A second, explicit step: choosing someone else again takes the confirmation back.
+  await page.getByLabel("New owner").selectOption({ index: 0 });
+  await expect(page.getByRole("button", { name: "Yes, transfer ownership" })).toBeHidden();
+  await page.getByLabel("New owner").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Transfer…" }).click();
+  await page.getByRole("button", { name: "Yes, transfer ownership" }).click();
+  // The page is rendered again for the former owner's new role.
+  await expect(page.getByText(`Your role in ${team.name} is Admin.`, { exact: false })).toBeVisible();
+  await expect(page.getByLabel("New owner")).toHaveCount(0);
+  await theirs.goto(`/w/${team.slug}/settings`);
+  await expect(theirs.getByLabel("New owner")).toBeVisible();
+});
