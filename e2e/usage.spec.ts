@@ -13,6 +13,15 @@ test("Create shows the estimate and what is left before submitting; the usage pa
   await expect(card(page, prompt)).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 30_000 });
   await expect(estimate).toHaveText("2 images · ≈ $0.06 · 198 of 200 left today");
 
+  // A refusal the relay does not bill: its image is taken when the generation is made and given
+  // back when it fails, and what is left says so each time without a reload.
+  await page.getByLabel("Number of images").selectOption("1");
+  const refused = `Refused and given back [latency:1500] [fault:400] ${Date.now()}`;
+  await fillAndGenerate(page, { prompt: refused });
+  await expect(estimate).toHaveText("1 image · ≈ $0.03 · 197 of 200 left today");
+  await expect(card(page, refused)).toHaveAttribute("data-status", "FAILED", { timeout: 30_000 });
+  await expect(estimate).toHaveText("1 image · ≈ $0.03 · 198 of 200 left today");
+
   await page.getByRole("link", { name: "Usage", exact: true }).click();
   // Today's count is the quota's (taken with the generation); the chart and tables read the call ledger.
   await expect(page.getByTestId("usage-summary")).toContainText("2 of 200");

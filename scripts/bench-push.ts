@@ -60,6 +60,7 @@ export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: 
     await page.waitForSelector("html[data-live=open]");
     const stream = await timedRuns(page, "stream");
     const parts = await serverParts(services.env.DATABASE_URL!, "bench stream %");
+    const image = { asked: median(imageTimes.map((t) => t.asked)), fetched: median(imageTimes.map((t) => t.fetched)) };
     await page.route("**/api/events", (route) => route.abort());
     await page.reload();
     await page.waitForSelector("html[data-live=down]");
@@ -73,9 +74,13 @@ export async function benchPush({ build = true, distDir = DIST_DIR }: { build?: 
       ["the same with the stream blocked (polling fallback), p50", `${ms(median(polling))}: ${ms(beyond(polling))} beyond = ${(beyond(polling) / base).toFixed(2)}×`],
       [
         "where the live-stream time goes (server side, p50 of each part)",
-        `row written → worker starts ${ms(parts.pickup)}; → call sent ${ms(parts.permit)}; call ${ms(parts.call)}; ` +
-          `answer → results copied and stored ${ms(parts.store)}; the rest (the action's round trip, the push, the read, the render and decode) ` +
+        `row written → worker starts ${ms(parts.pickup)}; → call sent ${ms(parts.permit)}; the call with its results copied and stored ${ms(parts.call)}; ` +
+          `→ generation settled ${ms(parts.store)}; the rest (the action's round trip, the push, the render, the image's request and decode) ` +
           `${ms(median(stream) - parts.pickup - parts.permit - parts.call - parts.store)}`,
+      ],
+      [
+        "the result's image in the page, live stream (p50)",
+        `asked for ${ms(image.asked)} after the click; its request took ${ms(image.fetched)}; shown ${ms(median(stream) - image.asked - image.fetched)} after it arrived`,
       ],
     ];
   } finally {
@@ -141,15 +146,26 @@ async function timedRuns(page: Page, label: string): Promise<number[]> {
       const check = () => {
         const card = [...document.querySelectorAll("[data-testid=generation]")].find((c) => c.textContent?.includes(text));
         const img = card?.querySelector("img[data-testid=generation-image]");
-        if (img?.complete && img.naturalWidth > 0) resolve(performance.now() - window.clickedAt);
+        if (img?.complete && img.naturalWidth > 0) {
+          const done = performance.now();
+          // The image's own request: when the page asked for it, and how long the file took.
+          const entry = performance.getEntriesByName(img.currentSrc).at(-1);
+          resolve({ total: done - window.clickedAt, asked: entry ? entry.startTime - window.clickedAt : NaN, fetched: entry ? entry.responseEnd - entry.startTime : NaN });
+        }
         else requestAnimationFrame(check);
       };
       check();
-    })`)) as number;
-    if (i >= WARMUP) times.push(elapsed);
+    })`)) as { total: number; asked: number; fetched: number };
+    if (i >= WARMUP) {
+      times.push(elapsed.total);
+      imageTimes.push(elapsed);
+    }
   }
   return times;
 }
+
+/** Per timed run: when the page asked for the result's image (after the click) and how long that request took. */
+const imageTimes: { total: number; asked: number; fetched: number }[] = [];
 
 async function signUp(page: Page) {
   const email = `bench-push-${Date.now()}@bench.test`;

@@ -71,10 +71,11 @@ export function useCreateGeneration(workspace: string, draft: Draft) {
           ? { ...prev, generations: [placeholder(id, draft), ...prev.generations] }
           : prev,
       );
-      // With the stream open, the new row's own change brings it (and usage); the list is not re-read.
+      // Its images were just taken from today's quota.
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
+      // With the stream open, the new row's own change brings it; the list is not re-read.
       if (getLiveState() === "open") return;
       void queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) });
-      void queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
     },
   });
 

@@ -132,12 +132,25 @@ function applyChange(change: LiveChange) {
     queryKey: galleryKeys.all,
     predicate: (q) => q.queryKey.at(-1) === "live" && isWorkspaceFeed(workspace)(q.queryKey),
   });
-  if (change.mine) {
+  if (!change.mine) return;
+  const { generation, relay } = change;
+  if (!generation || !relay) {
     void client.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
-    if (change.generation && change.relay) showGeneration(workspace, change.generation, change.relay);
-    else void readGeneration(workspace, change.generationId);
+    void readGeneration(workspace, change.generationId);
+    return;
   }
+  // Today's usage moves when a generation is made (its images are taken: the Create page that made
+  // it re-reads usage itself; another tab learns of it here) and when slots fail or are cancelled
+  // (uncharged ones are given back) or are retried (taken again): not when an image arrives, so a
+  // finished image's own request does not share the moment with a usage read.
+  const known = client.getQueryData<RecentGenerations>(generationKeys.recent(workspace))?.generations.find((g) => g.id === generation.id);
+  if (!known || failedSlots(known) !== failedSlots(generation)) {
+    void client.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
+  }
+  showGeneration(workspace, generation, relay);
 }
+
+const failedSlots = (g: GenerationDTO) => g.slots.filter((s) => s.status === "FAILED" || s.status === "CANCELLED").length;
 
 /**
  * A generation the stream carried: shown at once. A read of it already under way may answer with
