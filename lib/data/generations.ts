@@ -183,10 +183,15 @@ export async function listRecentGenerations(viewer: Viewer, workspace: Workspace
   return rows.map((r) => toDTO(r, viewer, workspace));
 }
 
-/** One generation as `viewer` sees it (the live hub passes just the id of a tab's viewer). */
-export async function getGeneration(viewer: Pick<Viewer, "id">, workspace: WorkspaceAccess, id: string) {
+export async function getGeneration(viewer: Viewer, workspace: WorkspaceAccess, id: string) {
   const row = await db.generation.findFirst({ where: { id, workspaceId: workspace.id }, select: generationSelect });
   return row ? toDTO(row, viewer, workspace) : null;
+}
+
+/** These generations of the workspace (ids of another are left out) as `viewer` sees them, in one query; the live hub passes just a tab's viewer id. */
+export async function getGenerations(viewer: Pick<Viewer, "id">, workspace: WorkspaceAccess, ids: string[]): Promise<GenerationDTO[]> {
+  const rows = await db.generation.findMany({ where: { id: { in: ids }, workspaceId: workspace.id }, select: generationSelect });
+  return rows.map((row) => toDTO(row, viewer, workspace));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import { getGeneration } from "@/lib/data/generations";
+import { getGenerations } from "@/lib/data/generations";
 import { createGeneration, createOwner } from "@/lib/jobs/testing/fixtures";
 
 import { getHub, type TabMessage } from "./hub";
@@ -61,7 +61,7 @@ describe("NOTIFY → listener → hub → tabs", () => {
     const theirs = await createGeneration(stranger, { prompt: "someone else's secret" });
     const generation = await createGeneration(owner, { prompt: "a private prompt" });
 
-    const authorView = await getGeneration({ id: owner.userId }, { id: owner.workspaceId, slug, name: "", personal: true, role: "OWNER" }, generation.id);
+    const [authorView] = await getGenerations({ id: owner.userId }, { id: owner.workspaceId, slug, name: "", personal: true, role: "OWNER" }, [generation.id]);
     expect(authorView?.prompt).toBe("a private prompt");
     expect(await author.next(aboutGeneration(generation.id))).toEqual({
       type: "change",
@@ -80,6 +80,17 @@ describe("NOTIFY → listener → hub → tabs", () => {
     expect(JSON.stringify(teammate.messages)).not.toContain("private prompt");
     expect(JSON.stringify([...author.messages, ...teammate.messages])).not.toContain("someone else's secret");
     removers.forEach((remove) => remove());
+  });
+
+  it("reads the author's generations of one batch together, each into its own change", async () => {
+    const author = recordingTab();
+    const remove = await getHub().add(owner.userId, author.tab);
+    const made = await Promise.all([createGeneration(owner, { prompt: "first of two" }), createGeneration(owner, { prompt: "second of two" })]);
+    for (const [i, g] of made.entries()) {
+      const message = await author.next(aboutGeneration(g.id));
+      expect(message.type === "change" && message.change.generation).toMatchObject({ id: g.id, prompt: ["first of two", "second of two"][i] });
+    }
+    remove();
   });
 
   it("notifies on a slot settling and an image kept, not on a heartbeat", async () => {

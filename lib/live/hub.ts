@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-import { getGeneration, relayStatus } from "@/lib/data/generations";
+import { getGenerations, relayStatus } from "@/lib/data/generations";
 import type { WorkspaceAccess } from "@/lib/data/workspaces";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -142,17 +142,22 @@ class Hub {
    */
   private async readOwn(changes: { n: Notification; author?: Member }[]): Promise<Map<string, Pick<LiveChange, "generation" | "relay">>> {
     const read = new Map<string, Pick<LiveChange, "generation" | "relay">>();
-    const authored = changes.filter((c): c is { n: Notification; author: Member } => c.author !== undefined);
-    if (authored.length === 0) return read;
+    // One query per author and workspace, however many of their generations the batch holds.
+    const groups = new Map<string, { author: Member; ids: string[] }>();
+    for (const { n, author } of changes) {
+      if (!author) continue;
+      const key = `${author.userId}\u0000${author.workspace.id}`;
+      const group = groups.get(key) ?? { author, ids: [] };
+      group.ids.push(n.g);
+      groups.set(key, group);
+    }
+    if (groups.size === 0) return read;
     try {
-      const [relay, ...generations] = await Promise.all([
+      const [relay, ...groupsRead] = await Promise.all([
         relayStatus(),
-        ...authored.map(({ n, author }) => getGeneration({ id: author.userId }, { ...author.workspace, role: author.role }, n.g)),
+        ...[...groups.values()].map(({ author, ids }) => getGenerations({ id: author.userId }, { ...author.workspace, role: author.role }, ids)),
       ]);
-      authored.forEach(({ n }, i) => {
-        const generation = generations[i];
-        if (generation) read.set(n.g, { generation, relay });
-      });
+      for (const generation of groupsRead.flat()) read.set(generation.id, { generation, relay });
     } catch (err) {
       log.warn({ err }, "live updates: reading the changed generations failed; tabs read them themselves");
     }
