@@ -49,9 +49,12 @@ test("a sideways-stored camera photo (EXIF orientation 6) is downsized upright, 
   expect(sent[0]!.bytes).toBeLessThan(photo.length / 3);
 
   const { width, height, url } = sent[0]!.asset;
-  // Portrait, in the photo's own proportions (3:4), not squeezed into the stored 4:3.
+  // Portrait, in the photo's own proportions (3:4), not squeezed into the stored 4:3; and at the
+  // DCT scale's size (1512 × 2016, where a full decode fitted to 2048 would give 1536 × 2048), so
+  // the sideways frame took the scaled decode.
   expect(height).toBeGreaterThan(width);
   expect(width * 4).toBe(height * 3);
+  expect([width, height]).toEqual([1512, 2016]);
   const stored = await page.request.get(url);
   expect(stored.status()).toBe(200);
   const bytes = await stored.body();

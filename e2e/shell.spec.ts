@@ -83,6 +83,13 @@ test("the account and workspace menus close on Escape, on a press outside, and w
   await page.getByRole("heading", { level: 1 }).first().click();
   await expect(myGallery).toBeHidden();
 
+  // Tabbing out of the open menu closes it too.
+  await account.click();
+  await expect(myGallery).toBeVisible();
+  await account.focus();
+  for (let i = 0; i < 12 && (await myGallery.isVisible()); i++) await page.keyboard.press("Tab");
+  await expect(myGallery).toBeHidden();
+
   await page.getByRole("link", { name: "Gallery" }).click();
   await expect(page).toHaveURL(/\/gallery$/);
   const workspaces = page.getByLabel(/^Workspace: /);

@@ -6,6 +6,7 @@ import { cancelGenerationAction } from "@/lib/actions/cancel-generation";
 import { retryGenerationAction } from "@/lib/actions/retry-generation";
 import { useLiveOpen } from "@/components/live/use-live-state";
 import { isPending } from "@/lib/client-data/live";
+import { workspaceKeys } from "@/lib/client-data/workspace";
 
 const POLL_MS = 1500;
 
@@ -24,14 +25,21 @@ export function useRecentGenerations(workspace: string, initial: RecentGeneratio
     refetchInterval: (q) => (!live && q.state.data?.generations.some(isPending) ? POLL_MS : false),
   });
 
+  // A retry takes images from today's quota again and a cancel may give some back: usage is read
+  // again here rather than left to the stream (which re-reads it only when it sees slots change).
+  const afterChange = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) }),
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) }),
+    ]);
   const retry = useMutation({
     mutationFn: ({ generationId, slot }: { generationId: string; slot?: number }) =>
       retryGenerationAction(undefined, { workspace, generationId, slot }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) }),
+    onSettled: afterChange,
   });
   const cancel = useMutation({
     mutationFn: (generationId: string) => cancelGenerationAction(undefined, { workspace, generationId }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: generationKeys.recent(workspace) }),
+    onSettled: afterChange,
   });
 
   return {

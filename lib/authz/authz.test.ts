@@ -810,7 +810,7 @@ const routeCases: Record<string, Partial<Record<Method, RouteCase[] | typeof AUT
   events: {
     GET: [
       {
-        scenario: "the caller's live stream: changes in their workspaces only, ids only",
+        scenario: "the caller's live stream: changes in their workspaces only (others' as ids only)",
         expect: statuses("401 200 200 200 200 200"),
         request: async () => ({ path: "/api/events", params: {} }),
         check: async (w, response) => {

@@ -32,8 +32,12 @@ let retryMs = RECONNECT_MIN_MS;
 let client: QueryClient | null = null;
 /** Generations of the viewer seen pending here: their settling is what the title and notifications tell. */
 const seenPending = new Set<string>();
-/** One read per generation at a time; a change during a read asks for one more read after it. */
-const reading = new Map<string, { again: boolean }>();
+/**
+ * One read per generation at a time; a change during a read asks for one more read after it. A
+ * generation the stream carried meanwhile makes the read's answer stale: it is dropped, not stored
+ * over the newer one (which would put a finished card back to pending and tell its end twice).
+ */
+const reading = new Map<string, { again: boolean; stale: boolean }>();
 
 export const isPending = (g: Pick<GenerationDTO, "status">) => g.status === "QUEUED" || g.status === "RUNNING";
 
@@ -154,11 +158,14 @@ const failedSlots = (g: GenerationDTO) => g.slots.filter((s) => s.status === "FA
 
 /**
  * A generation the stream carried: shown at once. A read of it already under way may answer with
- * an older state after this one, so it reads once more when it ends.
+ * an older state, so its answer is dropped and it reads once more when it ends.
  */
 function showGeneration(workspace: string, generation: GenerationDTO, relay: RecentGenerations["relay"]) {
   const inFlight = reading.get(generation.id);
-  if (inFlight) inFlight.again = true;
+  if (inFlight) {
+    inFlight.stale = true;
+    inFlight.again = true;
+  }
   store(workspace, generation, relay);
 }
 
@@ -169,13 +176,14 @@ async function readGeneration(workspace: string, id: string): Promise<void> {
     inFlight.again = true;
     return;
   }
-  const entry = { again: false };
+  const entry = { again: false, stale: false };
   reading.set(id, entry);
   try {
     do {
       entry.again = false;
+      entry.stale = false;
       const answer = await fetchGeneration(workspace, id).catch(() => null);
-      if (answer) store(workspace, answer.generation, answer.relay);
+      if (answer && !entry.stale) store(workspace, answer.generation, answer.relay);
     } while (entry.again);
   } finally {
     reading.delete(id);

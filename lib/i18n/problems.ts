@@ -36,7 +36,8 @@ function has(tree: unknown, code: string): boolean {
     if (!node || typeof node !== "object" || !(part in node)) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string";
+  // A catalogue compiled at build time (next.config.ts) holds a message with arguments as an array.
+  return typeof node === "string" || Array.isArray(node);
 }
 
 export function isProblemCode(value: unknown): value is ProblemCode {

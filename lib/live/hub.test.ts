@@ -82,7 +82,7 @@ describe("NOTIFY → listener → hub → tabs", () => {
     removers.forEach((remove) => remove());
   });
 
-  it("reads the author's generations of one batch together, each into its own change", async () => {
+  it("gives each of the author's generations made at once its own change, with that generation", async () => {
     const author = recordingTab();
     const remove = await getHub().add(owner.userId, author.tab);
     const made = await Promise.all([createGeneration(owner, { prompt: "first of two" }), createGeneration(owner, { prompt: "second of two" })]);
