@@ -45,10 +45,16 @@ export function Lightbox(props: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  // Set when the lightbox itself goes away: the `close` event that follows is not the person's.
+  const unmounting = useRef(false);
+
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      unmounting.current = true;
+      dialog?.close();
+    };
   }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
@@ -72,6 +78,11 @@ export function Lightbox(props: Props) {
       onCancel={(e) => {
         e.preventDefault();
         onClose();
+      }}
+      // Chromium's close watcher may close a modal on Escape without a `cancel` event (a second
+      // Escape with no user activation between): the page then follows as if it had been asked.
+      onClose={() => {
+        if (!unmounting.current) onClose();
       }}
       className="m-0 h-dvh max-h-none w-screen max-w-none overflow-y-auto bg-paper p-0 text-ink backdrop:bg-ink/70"
       data-testid="lightbox"
