@@ -75,12 +75,8 @@ export function Lightbox(props: Props) {
       ref={ref}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      // Chromium's close watcher may close a modal on Escape without a `cancel` event (a second
-      // Escape with no user activation between): the page then follows as if it had been asked.
+      // Escape closes the dialog however the browser does it (Chromium's close watcher may skip the
+      // `cancel` event), so the page follows its `close`, as the share and confirm dialogs do.
       onClose={() => {
         if (!unmounting.current) onClose();
       }}

@@ -147,7 +147,7 @@ function applyChange(change: LiveChange) {
   // it re-reads usage itself; another tab learns of it here) and when slots fail or are cancelled
   // (uncharged ones are given back) or are retried (taken again): not when an image arrives, so a
   // finished image's own request does not share the moment with a usage read.
-  const known = client.getQueryData<RecentGenerations>(generationKeys.recent(workspace))?.generations.find((g) => g.id === generation.id);
+  const known = shown(workspace, generation.id);
   if (!known || failedSlots(known) !== failedSlots(generation)) {
     void client.invalidateQueries({ queryKey: workspaceKeys.usage(workspace) });
   }
@@ -190,11 +190,14 @@ async function readGeneration(workspace: string, id: string): Promise<void> {
   }
 }
 
+/** The generation as the Create page's list holds it now, if it does. */
+const shown = (workspace: string, id: string) =>
+  client?.getQueryData<RecentGenerations>(generationKeys.recent(workspace))?.generations.find((g) => g.id === id);
+
 function store(workspace: string, generation: GenerationDTO, relay: RecentGenerations["relay"]) {
-  const key = generationKeys.recent(workspace);
-  const known = client?.getQueryData<RecentGenerations>(key)?.generations.find((g) => g.id === generation.id);
+  const known = shown(workspace, generation.id);
   if (known && isPending(known)) seenPending.add(generation.id);
-  client?.setQueryData<RecentGenerations>(key, (prev) => {
+  client?.setQueryData<RecentGenerations>(generationKeys.recent(workspace), (prev) => {
     if (!prev) return prev;
     const generations = prev.generations.some((g) => g.id === generation.id)
       ? prev.generations.map((g) => (g.id === generation.id ? generation : g))
